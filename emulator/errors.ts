@@ -1,0 +1,81 @@
+/**
+ * Twilio's error codes as one table, and the error type handlers throw.
+ * The server turns a thrown TwilioError into Twilio's JSON error body
+ * `{ code, message, more_info, status }`; anything else thrown becomes a 20500.
+ */
+
+interface ErrorDefinition {
+  status: number;
+  message: string;
+}
+
+/** Default HTTP status and message per Twilio code. Handlers may give a more specific message. */
+export const ERRORS = {
+  20001: { status: 400, message: 'Invalid request' }, // emulator's generic "bad request" (bad JSON, bad form encoding)
+  20003: { status: 401, message: 'Authenticate' },
+  20004: { status: 405, message: 'Method not allowed' },
+  20404: { status: 404, message: 'The requested resource was not found' },
+  20413: { status: 413, message: 'Request body is larger than 1 MB' }, // emulator-only code: Twilio has none for this
+  20500: { status: 500, message: 'Internal Server Error' },
+  21211: { status: 400, message: "Invalid 'To' Phone Number" },
+  21470: { status: 400, message: 'An API Key SID was used where the Account SID belongs' },
+  21602: { status: 400, message: 'Message body is required.' },
+  21603: { status: 400, message: "A 'From' phone number or MessagingServiceSid is required." },
+  21604: { status: 400, message: "A 'To' phone number is required." },
+  21617: { status: 400, message: 'The concatenated message body exceeds the 1600 character limit.' },
+  21701: { status: 400, message: 'The Messaging Service Sid is invalid.' },
+  60200: { status: 400, message: 'Invalid parameter' },
+  60202: { status: 429, message: 'Max check attempts reached' },
+  60203: { status: 429, message: 'Max send attempts reached' },
+  60204: { status: 403, message: 'Service does not support this feature' },
+  60206: { status: 400, message: 'PSD2 service requires Amount and Payee' },
+  60217: { status: 400, message: 'No email integration is configured for this service' },
+  68008: { status: 400, message: 'WhatsApp is not configured for this service' },
+} as const satisfies Record<number, ErrorDefinition>;
+
+export type TwilioErrorCode = keyof typeof ERRORS;
+
+export interface TwilioErrorBody {
+  code: number;
+  message: string;
+  more_info: string;
+  status: number;
+}
+
+export class TwilioError extends Error {
+  readonly code: TwilioErrorCode;
+  readonly status: number;
+  /** Extra response headers, e.g. Retry-After on 60203 or Allow on 405. */
+  readonly headers: Record<string, string>;
+
+  constructor(code: TwilioErrorCode, message?: string, headers: Record<string, string> = {}) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'TwilioError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.headers = headers;
+  }
+
+  toBody(): TwilioErrorBody {
+    return errorBody(this.code, this.message);
+  }
+}
+
+export function errorBody(code: TwilioErrorCode, message?: string): TwilioErrorBody {
+  return {
+    code,
+    message: message ?? ERRORS[code].message,
+    more_info: `https://www.twilio.com/docs/errors/${code}`,
+    status: ERRORS[code].status,
+  };
+}
+
+/** 60200 with Twilio's wording for a named parameter. */
+export function invalidParameter(name: string, detail?: string): TwilioError {
+  return new TwilioError(60200, `Invalid parameter \`${name}\`${detail ? `: ${detail}` : ''}`);
+}
+
+/** 20404 naming the path, as Twilio does. */
+export function notFound(path: string): TwilioError {
+  return new TwilioError(20404, `The requested resource ${path} was not found`);
+}

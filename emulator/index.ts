@@ -1,0 +1,146 @@
+/**
+ * The embedded Twilio Verify (and Messages) emulator: public entry point.
+ *
+ *   const emu = await startEmulator();
+ *   // talk to emu.url with Basic auth emu.accountSid:emu.authToken (or emu.apiKeySid:emu.apiKeySecret)
+ *   emu.outbox({ to: '+15017122661' });  // the codes a user would have received
+ *   emu.clock.advance(11 * 60_000);       // expire pending verifications without waiting
+ *   await emu.close();
+ */
+import { randomInt } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type EmulatorClock, createClock } from './clock.js';
+import { SWEEP_INTERVAL_MS } from './constants.js';
+import { hex32, sid } from './ids.js';
+import { Outbox, type OutboxMessage } from './outbox.js';
+import { createRequestListener } from './server.js';
+import { ServiceStore } from './services.js';
+import type { EmulatorState } from './state.js';
+import { VerificationStore } from './verifications.js';
+
+export { createClock, type ClockOptions, type EmulatorClock } from './clock.js';
+export type { OutboxMessage } from './outbox.js';
+export * as EMULATOR_LIMITS from './constants.js';
+
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1 (loopback only). */
+  host?: string;
+  accountSid?: string;
+  authToken?: string;
+  apiKeySid?: string;
+  apiKeySecret?: string;
+  /** Time source; default a system clock that advance()/set() can shift. */
+  clock?: EmulatorClock;
+  /** Makes codes of the given length; default cryptographically random digits. */
+  codeGenerator?: (length: number) => string;
+}
+
+export interface EmulatorStats {
+  services: number;
+  verifications: number;
+  pendingVerifications: number;
+  outbox: number;
+  requests: number;
+  errors: number;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. http://127.0.0.1:54321 (no trailing slash). */
+  url: string;
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** Delivered codes and messages, oldest first (a copy). */
+  outbox(filter?: { to?: string }): OutboxMessage[];
+  clock: EmulatorClock;
+  /** Forgets verifications whose window ended long enough ago; returns how many were removed. */
+  sweep(): number;
+  stats(): EmulatorStats;
+  close(): Promise<void>;
+}
+
+/** Cryptographically random numeric code. */
+export function randomNumericCode(length: number): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += String(randomInt(10));
+  return code;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? createClock();
+  const credentials = {
+    accountSid: options.accountSid ?? sid('AC'),
+    authToken: options.authToken ?? hex32(),
+    apiKeySid: options.apiKeySid ?? sid('SK'),
+    apiKeySecret: options.apiKeySecret ?? hex32(),
+  };
+  const outbox = new Outbox();
+  const state: EmulatorState = {
+    credentials,
+    clock,
+    outbox,
+    services: new ServiceStore(credentials.accountSid),
+    verifications: new VerificationStore({
+      now: () => clock.now(),
+      outbox,
+      codeGenerator: options.codeGenerator ?? randomNumericCode,
+      baseUrl: () => state.baseUrl,
+    }),
+    baseUrl: '',
+    counters: { requests: 0, errors: 0 },
+  };
+
+  const server = createServer(createRequestListener(state));
+  // Slow or stuck clients must not pin sockets forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.on('clientError', (_err, socket) => {
+    // Unparseable HTTP: answer 400 if the socket is still usable, never throw.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  state.baseUrl = `http://${urlHost}:${address.port}`;
+
+  const timer = setInterval(() => state.verifications.sweep(), SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: state.baseUrl,
+    ...credentials,
+    outbox: (filter) => outbox.list(filter ?? {}),
+    clock,
+    sweep: () => state.verifications.sweep(),
+    stats: () => ({
+      services: state.services.size,
+      verifications: state.verifications.size,
+      pendingVerifications: state.verifications.pendingCount(),
+      outbox: outbox.size,
+      requests: state.counters.requests,
+      errors: state.counters.errors,
+    }),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
