@@ -1,0 +1,91 @@
+import { ConnectorError } from './errors/connector-error.js';
+import type { ConnectorManifest } from '../types/generated/manifest.js';
+import type { ModuleDefinition } from '../types/generated/module.js';
+import type { SchemaRegistry } from './schema/ajv.js';
+import { resolveConnection } from './transport/connection.js';
+import { executeWithErrorMode, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
+import { ModuleRuntime } from './runtime/module-runtime.js';
+
+/** What a host shows for one module: words for people and the schemas of what goes in and comes out. */
+export interface ModuleInfo {
+  id: string;
+  label: string;
+  kind: ModuleDefinition['kind'];
+  description: string;
+  docs: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+}
+
+export interface ConnectionTestResult {
+  ok: true;
+  accountSid: string;
+  authMethod: 'auth-token' | 'api-key';
+  module: string;
+}
+
+/** A loaded connector: the manifest, its modules, and the one generic way to run any of them. */
+export class Connector {
+  readonly manifest: ConnectorManifest;
+  readonly modules: ModuleInfo[];
+  readonly dir: string;
+  private readonly runtimes: Map<string, ModuleRuntime>;
+  private readonly registry: SchemaRegistry;
+
+  constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
+    this.dir = dir;
+    this.manifest = manifest;
+    this.registry = registry;
+    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry)]));
+    this.modules = definitions.map((d) => {
+      const runtime = this.runtimes.get(d.id)!;
+      return {
+        id: d.id,
+        label: d.label,
+        kind: d.kind,
+        description: d.description,
+        docs: d.docs,
+        inputSchema: registry.schema(runtime.inputSchemaId) as Record<string, unknown>,
+        outputSchema: registry.schema(runtime.outputSchemaId) as Record<string, unknown>,
+      };
+    });
+  }
+
+  /** The runtime form of a module, for hosts that compose modules (flows). */
+  module(id: string): ModuleRuntime {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) {
+      throw new ConnectorError('unknown_module', `There is no module "${id}".`, {
+        remedy: `Use one of: ${[...this.runtimes.keys()].join(', ')}.`,
+      });
+    }
+    return runtime;
+  }
+
+  /** Runs any module: validate, build, send, map errors, validate the output. */
+  execute(moduleId: string, connection: unknown, input: unknown, options: ExecuteOptions & { onError: 'output' }): Promise<ExecuteResult>;
+  execute(moduleId: string, connection: unknown, input?: unknown, options?: ExecuteOptions): Promise<unknown>;
+  async execute(moduleId: string, connection: unknown, input?: unknown, options: ExecuteOptions = {}): Promise<unknown> {
+    let runtime: ModuleRuntime;
+    try {
+      runtime = this.module(moduleId);
+    } catch (error) {
+      if (options.onError === 'output') return { ok: false, error: (error as ConnectorError).toData() };
+      throw error;
+    }
+    return executeWithErrorMode(runtime, connection, input, options);
+  }
+
+  /** One cheap real call (the manifest's test module) proving the credentials work. */
+  async testConnection(connection: unknown, options: Omit<ExecuteOptions, 'onError'> = {}): Promise<ConnectionTestResult> {
+    const resolved = resolveConnection(connection);
+    const test = this.manifest.connection;
+    await this.execute(test.test, connection, test.testInput ?? {}, { ...options, onError: 'throw' });
+    return {
+      ok: true,
+      accountSid: resolved.accountSid,
+      authMethod: resolved.username.startsWith('SK') ? 'api-key' : 'auth-token',
+      module: test.test,
+    };
+  }
+}

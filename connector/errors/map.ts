@@ -1,0 +1,62 @@
+import { ConnectorError, type ErrorCode } from './connector-error.js';
+import { ruleForStatus, TWILIO_ERROR_TABLE, type ErrorRule } from './table.js';
+
+/** A module may give a Twilio code a more precise meaning in its context (20404 on a check: no longer pending). */
+export type ErrorOverrides = Readonly<Record<string, { code: ErrorCode; remedy: string }>>;
+
+interface TwilioErrorBody {
+  code?: unknown;
+  message?: unknown;
+  more_info?: unknown;
+}
+
+function asErrorBody(body: unknown): TwilioErrorBody {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as TwilioErrorBody) : {};
+}
+
+/** Twilio answered with an error status: turn its body into the closed error set. */
+export function errorFromResponse(statusCode: number, body: unknown, overrides?: ErrorOverrides, retryAfterMs?: number): ConnectorError {
+  const parsed = asErrorBody(body);
+  const twilioCode = typeof parsed.code === 'number' && Number.isInteger(parsed.code) ? parsed.code : undefined;
+  const twilioMessage = typeof parsed.message === 'string' ? parsed.message.slice(0, 500) : undefined;
+  const moreInfo = typeof parsed.more_info === 'string' ? parsed.more_info.slice(0, 300) : undefined;
+
+  const override = twilioCode !== undefined ? overrides?.[String(twilioCode)] : undefined;
+  const rule: ErrorRule = override
+    ? { ...(TWILIO_ERROR_TABLE[twilioCode!] ?? ruleForStatus(statusCode)), ...override }
+    : (twilioCode !== undefined ? TWILIO_ERROR_TABLE[twilioCode] : undefined) ?? ruleForStatus(statusCode);
+
+  const what = twilioMessage ?? `Twilio answered HTTP ${statusCode}`;
+  const message = twilioCode !== undefined ? `${what} (Twilio error ${twilioCode}).` : `${what}.`;
+  const details: Record<string, unknown> = {};
+  if (retryAfterMs !== undefined) details['retryAfterMs'] = retryAfterMs;
+  return new ConnectorError(rule.code, message, {
+    status: statusCode,
+    ...(twilioCode !== undefined ? { twilioCode } : {}),
+    ...(moreInfo !== undefined ? { moreInfo } : {}),
+    retryable: rule.retryable,
+    remedy: rule.remedy,
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  });
+}
+
+/** Network-level failures. Only the error's code is read: an HTTP library's error object carries the request's headers, credentials included. */
+export function errorFromException(error: unknown, timeoutMs: number): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const name = typeof (error as { name?: unknown })?.name === 'string' ? (error as { name: string }).name : '';
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError' || code === 'ERR_CANCELED_TIMEOUT') {
+    return new ConnectorError('timeout', `Twilio did not answer within ${timeoutMs} ms.`, {
+      retryable: true,
+      remedy: 'Try again; if a code may have been sent, check the verification before starting a new one.',
+    });
+  }
+  if (code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError') {
+    return new ConnectorError('network_error', 'The request was cancelled before Twilio answered.', { retryable: false });
+  }
+  const reason = code !== '' ? code : 'connection failed';
+  return new ConnectorError('network_error', `Could not reach Twilio (${reason}).`, {
+    retryable: true,
+    remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again.',
+  });
+}

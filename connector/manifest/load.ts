@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Connector } from '../connector.js';
+import type { ConnectorManifest } from '../../types/generated/manifest.js';
+import type { ModuleDefinition } from '../../types/generated/module.js';
+import { packageRoot } from '../paths.js';
+import { packageSchemas, SchemaRegistry } from '../schema/ajv.js';
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+const loaded = new Map<string, Promise<Connector>>();
+
+/**
+ * Loads a connector (this package's by default) from its manifest and module files. Cheap: no schema is compiled
+ * and `twilio` is not imported until a module runs. Use `validateManifest` to check a connector you are writing.
+ */
+export function loadConnector(dir?: string): Promise<Connector> {
+  const root = resolve(dir ?? packageRoot);
+  let connector = loaded.get(root);
+  if (!connector) {
+    connector = (async () => {
+      const manifest = await readJson<ConnectorManifest>(join(root, 'manifest.json'));
+      const definitions = await Promise.all(manifest.modules.map((m) => readJson<ModuleDefinition>(join(root, m.file))));
+      const registry = root === packageRoot ? packageSchemas() : new SchemaRegistry(join(root, 'schemas'));
+      return new Connector(root, manifest, definitions, registry);
+    })();
+    loaded.set(root, connector);
+    connector.catch(() => loaded.delete(root));
+  }
+  return connector;
+}

@@ -1,0 +1,83 @@
+import { ConnectorError, type ConnectorErrorData } from '../errors/connector-error.js';
+import { problemsFrom, summarise } from '../schema/problems.js';
+import { resolveConnection } from '../transport/connection.js';
+import { callTwilio, type RetryPolicy } from './call-twilio.js';
+import type { ModuleRuntime } from './module-runtime.js';
+import { shapeOutput } from './output.js';
+import { collectPages } from './paginate.js';
+import { buildRequest } from './request-builder.js';
+
+export interface ExecuteOptions {
+  /** 'throw' (default): resolve the output, reject a ConnectorError. 'output': resolve `{ ok, output | error }`. */
+  onError?: 'throw' | 'output';
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Bounds on re-sending where Twilio did not act; mostly for tests. */
+  retry?: RetryPolicy;
+}
+
+export type ExecuteResult = { ok: true; output: unknown } | { ok: false; error: ConnectorErrorData };
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+function inputError(problems: ReturnType<typeof problemsFrom>): ConnectorError {
+  return new ConnectorError('invalid_input', `The input is not valid: ${summarise(problems)}`, {
+    remedy: 'Correct the fields named by their JSON pointer; nothing was sent to Twilio.',
+    details: { problems },
+  });
+}
+
+/** Anything that is not already a ConnectorError (a bug, a library's surprise) becomes one without its stack. */
+function asConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  if (process.env['VERIFY_CONNECTOR_DEBUG']) console.error(error);
+  return new ConnectorError('server_error', 'The connector failed unexpectedly while handling this call.', {
+    remedy: 'Try again; if it persists, report it with the module id and the input (without credentials).',
+  });
+}
+
+/** validate → build → send (with the retry policy) → shape → validate the output. */
+export async function executeModule(module: ModuleRuntime, connection: unknown, input: unknown, options: ExecuteOptions = {}): Promise<unknown> {
+  const resolved = resolveConnection(connection);
+  const data = input === undefined ? {} : input;
+  if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
+  const values = data as Record<string, unknown>;
+  const request = buildRequest(module.template, module.plans, values);
+  const call = {
+    idempotent: module.isIdempotent(request.method),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(module.errors ? { errors: module.errors } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
+
+  let output: unknown;
+  const pagination = module.definition.pagination;
+  if (pagination) {
+    const limit = typeof values[pagination.limitInput] === 'number' ? (values[pagination.limitInput] as number) : pagination.defaultLimit;
+    const items = await collectPages(resolved, request, { itemsKey: pagination.itemsKey, limit }, (page) => callTwilio(resolved, page, call));
+    output = { [pagination.itemsKey]: items };
+  } else {
+    output = shapeOutput(module.definition, await callTwilio(resolved, request, call), values);
+  }
+
+  if (!module.validateOutput(output)) {
+    const problems = problemsFrom(module.validateOutput.errors);
+    throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
+      remedy: 'Try again; if it persists, Twilio may have changed this API: report it.',
+      details: { problems },
+    });
+  }
+  return output;
+}
+
+export async function executeWithErrorMode(module: ModuleRuntime, connection: unknown, input: unknown, options: ExecuteOptions): Promise<unknown> {
+  try {
+    const output = await executeModule(module, connection, input, options);
+    return options.onError === 'output' ? { ok: true, output } : output;
+  } catch (error) {
+    const failure = asConnectorError(error);
+    if (options.onError === 'output') return { ok: false, error: failure.toData() };
+    throw failure;
+  }
+}

@@ -1,0 +1,99 @@
+import { ConnectorError } from '../errors/connector-error.js';
+import type { HttpMethod, TwilioHost, WireRequest } from '../transport/wire.js';
+import type { FieldPlan } from './wire-plan.js';
+import { checkHeaders, checkRelativePath } from './safe-request.js';
+
+export interface RequestTemplate {
+  method?: HttpMethod;
+  host: TwilioHost;
+  path: string;
+}
+
+/** Twilio's form and query values are strings: booleans as true/false, numbers in decimal. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function pushValue(pairs: Array<[string, string]>, plan: FieldPlan, value: unknown): void {
+  if (plan.children) {
+    const nested = value as Record<string, unknown>;
+    for (const child of plan.children) {
+      if (Object.prototype.hasOwnProperty.call(nested, child.property) && nested[child.property] !== undefined) pushValue(pairs, child, nested[child.property]);
+    }
+  } else if (plan.spread) {
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      if (entry === undefined || entry === null) continue;
+      for (const item of Array.isArray(entry) ? entry : [entry]) pairs.push([key, scalar(item)]);
+    }
+  } else if (plan.encode === 'json') {
+    pairs.push([plan.name, JSON.stringify(value)]);
+  } else if (Array.isArray(value)) {
+    for (const item of value) pairs.push([plan.name, scalar(item)]);
+  } else {
+    pairs.push([plan.name, scalar(value)]);
+  }
+}
+
+/**
+ * Input (already valid against its schema) + the module's request template + its wire plan → the request.
+ * Pure: no I/O, so tests and a dry run can show exactly what would be sent.
+ */
+export function buildRequest(template: RequestTemplate, plans: FieldPlan[], input: Record<string, unknown>): WireRequest {
+  let method = template.method;
+  let path = template.path;
+  const query: Array<[string, string]> = [];
+  const form: Array<[string, string]> = [];
+  let headers: Record<string, string> | undefined;
+  let body: unknown;
+  let bodyType: 'form' | 'json' = 'form';
+
+  for (const plan of plans) {
+    if (!Object.prototype.hasOwnProperty.call(input, plan.property)) continue;
+    const value = input[plan.property];
+    if (value === undefined) continue;
+    const pointer = `/${plan.property}`;
+    switch (plan.location) {
+      case 'path':
+        path = path.replaceAll(`{${plan.name}}`, encodeURIComponent(scalar(value)));
+        break;
+      case 'url':
+        checkRelativePath(scalar(value), pointer);
+        path = path.replaceAll(`{${plan.property}}`, scalar(value));
+        break;
+      case 'query':
+        pushValue(query, plan, value);
+        break;
+      case 'form':
+        pushValue(form, plan, value);
+        break;
+      case 'method':
+        method = scalar(value).toUpperCase() as HttpMethod;
+        break;
+      case 'headers':
+        headers = checkHeaders(value as Record<string, unknown>, pointer);
+        break;
+      case 'body':
+        body = value;
+        break;
+      case 'bodyType':
+        bodyType = value === 'json' ? 'json' : 'form';
+        break;
+      case 'none':
+        break;
+    }
+  }
+  if (method === undefined) throw new ConnectorError('invalid_input', 'The request method is missing.', { details: { problems: [{ pointer: '/method', message: 'is required' }] } });
+  if (/\{[A-Za-z0-9]+\}/.test(path)) {
+    const missing = /\{([A-Za-z0-9]+)\}/.exec(path)![1]!;
+    throw new ConnectorError('invalid_input', `/${missing} is required.`, { details: { problems: [{ pointer: `/${missing}`, message: 'is required' }] } });
+  }
+  const request: WireRequest = { method, host: template.host, path };
+  if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
+    if (bodyType === 'json') request.json = body;
+    else if (body !== null && typeof body === 'object') pushValue(form, { property: 'body', location: 'form', name: '', spread: true }, body);
+  }
+  if (query.length > 0) request.query = query;
+  if (form.length > 0) request.form = form;
+  if (headers && Object.keys(headers).length > 0) request.headers = headers;
+  return request;
+}

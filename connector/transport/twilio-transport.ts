@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedConnection } from './connection.js';
+import { pairsToObject, type TwilioHost, type WireRequest, type WireResponse } from './wire.js';
+
+/** The slice of the twilio client this package uses: its authenticated, keep-alive HTTP request. */
+interface TwilioClientLike {
+  request(opts: {
+    method: string;
+    uri: string;
+    params?: Record<string, unknown>;
+    data?: unknown;
+    headers?: Record<string, string>;
+    timeout?: number;
+  }): Promise<{ statusCode: number; body: unknown; headers: unknown }>;
+}
+
+type TwilioFactory = (username: string, password: string, opts: Record<string, unknown>) => TwilioClientLike;
+
+let factory: Promise<TwilioFactory> | undefined;
+
+/** `twilio` costs ~130 ms and ~25 MB to load: it is imported on the first network call, never at import time. */
+function loadTwilio(): Promise<TwilioFactory> {
+  factory ??= import('twilio').then((mod) => (mod.default ?? mod) as unknown as TwilioFactory);
+  return factory;
+}
+
+const MAX_CLIENTS = 64;
+const clients = new Map<string, TwilioClientLike>();
+
+/** One client (one keep-alive agent) per connection; the key is a hash so no secret is kept as a map key. */
+function clientKey(c: ResolvedConnection): string {
+  return createHash('sha256').update([c.accountSid, c.username, c.password, c.region ?? '', c.edge ?? '', c.baseUrl ?? ''].join('\u0000')).digest('hex');
+}
+
+async function clientFor(c: ResolvedConnection): Promise<TwilioClientLike> {
+  const key = clientKey(c);
+  const cached = clients.get(key);
+  if (cached) return cached;
+  const twilio = await loadTwilio();
+  const opts: Record<string, unknown> = { accountSid: c.accountSid, keepAlive: true, autoRetry: false, env: {} };
+  // Region and edge rewrite *.twilio.com host names; an emulator's loopback address must stay as it is.
+  if (!c.baseUrl) {
+    if (c.region) opts['region'] = c.region;
+    if (c.edge) opts['edge'] = c.edge;
+  }
+  const client = twilio(c.username, c.password, opts);
+  if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value as string);
+  clients.set(key, client);
+  return client;
+}
+
+export function baseUrlFor(c: ResolvedConnection, host: TwilioHost): string {
+  return c.baseUrl ?? `https://${host}.twilio.com`;
+}
+
+export function urlFor(c: ResolvedConnection, request: WireRequest): string {
+  return request.absoluteUrl ?? `${baseUrlFor(c, request.host)}${request.path}`;
+}
+
+function flatHeaders(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw && typeof raw === 'object') {
+    const source = typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON(): object }).toJSON() : raw;
+    for (const [name, value] of Object.entries(source)) {
+      if (value !== undefined && value !== null) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  return out;
+}
+
+/** Sends one request through the twilio client (Basic auth, user agent, keep-alive, timeout, region/edge). */
+export async function send(c: ResolvedConnection, request: WireRequest, timeoutMs: number): Promise<WireResponse> {
+  const client = await clientFor(c);
+  const headers: Record<string, string> = { ...request.headers };
+  let data: unknown;
+  if (request.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    data = request.json;
+  } else if (request.form && request.form.length > 0) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    data = pairsToObject(request.form);
+  }
+  const response = await client.request({
+    method: request.method.toLowerCase(),
+    uri: urlFor(c, request),
+    ...(request.query && request.query.length > 0 ? { params: pairsToObject(request.query) } : {}),
+    ...(data !== undefined ? { data } : {}),
+    headers,
+    timeout: timeoutMs,
+  });
+  return { statusCode: response.statusCode, headers: flatHeaders(response.headers), body: response.body ?? '' };
+}

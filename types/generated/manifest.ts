@@ -1,0 +1,40 @@
+/* Generated from schemas/manifest.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * The connector a host platform loads: its identity, its connection schema and its modules. Each module file follows the module definition format (`definitions.module`, kept in module.schema.json). Input schemas carry their wire mapping in the project keywords `x-wire` (a wire name, or { name, in: path|query|form|none|url|method|headers|body|bodyType, encode: json, prefix, spread }), mark rarely used fields with `x-advanced: true`, secrets with `x-secret: true` and deprecated ones with `x-deprecated: "why"`.
+ */
+export interface ConnectorManifest {
+  $schema?: string;
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  docs?: string;
+  connection: {
+    /**
+     * The connection JSON Schema.
+     */
+    schema: string;
+    /**
+     * The id of the module `testConnection` runs (a cheap read).
+     */
+    test: string;
+    /**
+     * The input given to that module.
+     */
+    testInput?: {};
+  };
+  /**
+   * @minItems 1
+   */
+  modules: [
+    {
+      id: string;
+      file: string;
+    },
+    ...{
+      id: string;
+      file: string;
+    }[]
+  ];
+}
