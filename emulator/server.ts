@@ -32,6 +32,9 @@ export function createRequestListener(state: EmulatorState): RequestListener {
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: EmulatorState, router: Router): Promise<void> {
   state.counters.requests++;
+  const secrets = [state.credentials.authToken, state.credentials.apiKeySecret];
+  const reply = (status: number, body: unknown, headers: Record<string, string> = {}, close = false): void =>
+    send(res, status, body, headers, close, secrets);
   try {
     const method = (req.method ?? 'GET').toUpperCase();
     const { segments, rawQuery } = splitTarget(req.url ?? '/');
@@ -42,7 +45,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: Emulator
       if (segments.length === 2 && segments[1] === 'outbox') {
         if (method !== 'GET') throw new TwilioError(20004, 'Method not allowed', { Allow: 'GET' });
         const to = parseUrlEncoded(rawQuery).get('to');
-        return send(res, 200, { messages: state.outbox.list({ to }) });
+        return reply(200, { messages: state.outbox.list({ to }) });
       }
       throw notFound(path);
     }
@@ -63,7 +66,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: Emulator
         state.counters.errors++;
         if (body.reason === 'tooLarge') {
           // Stop here: answer and close the connection instead of reading the rest of the upload.
-          return send(res, 413, errorBody(20413), { Connection: 'close' }, true);
+          return reply(413, errorBody(20413), { Connection: 'close' }, true);
         }
         res.destroy();
         return;
@@ -74,12 +77,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: Emulator
     }
 
     const result = match.handler({ method, path, pathParams: match.pathParams, params, auth });
-    return send(res, result.status, result.body, result.headers);
+    return reply(result.status, result.body, result.headers);
   } catch (error) {
     state.counters.errors++;
-    if (error instanceof TwilioError) return send(res, error.status, error.toBody(), error.headers);
+    if (error instanceof TwilioError) return reply(error.status, error.toBody(), error.headers);
     // A bug, not a client error: answer 500 without details (they could carry request data).
-    return send(res, 500, errorBody(20500));
+    return reply(500, errorBody(20500));
   }
 }
 
@@ -112,7 +115,17 @@ function truncateMethod(method: string): string {
   return method.slice(0, 16);
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, close = false): void {
+/**
+ * Last line of defence: error messages echo request data (paths, parameter values), so a client that
+ * put a secret there would get it back. Every response text is scrubbed of the secrets it holds.
+ */
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, close = false, secrets: readonly string[] = []): void {
   if (res.headersSent || res.destroyed) return;
   res.statusCode = status;
   res.setHeader('Twilio-Request-Id', sid('RQ'));
@@ -120,7 +133,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   if (status === 204 || body === undefined) {
     res.end();
   } else {
-    const text = JSON.stringify(body);
+    const text = redact(JSON.stringify(body), secrets);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.end(text);
