@@ -70,6 +70,8 @@ describe('emulator: hostile input never crashes it', () => {
     }
     const nested = await api.postJson(`${base}/Verifications`, { To: TO, Channel: 'sms', RateLimits: { key: 'v' }, Tags: ['a', 'b'] });
     assert.equal(nested.status, 400, 'an array is not a JSON object for Tags');
+    const objects = await api.postJson(`${base}/Verifications`, { To: TO, Channel: 'sms', RateLimits: { key: 'v' }, Tags: { tenant: 1 } });
+    assert.equal(objects.status, 201, 'JSON objects in a JSON body stand for the JSON-string parameters');
     await stillAlive();
   });
 

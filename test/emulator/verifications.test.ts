@@ -97,6 +97,7 @@ describe('emulator: Verifications (start, fetch, update)', () => {
     }
     const limited = await api.post(`${base}/Verifications`, { To: TO, Channel: 'sms' });
     assertTwilioError(limited, 429, 60203);
+    assertMatchesSpec('CreateVerification', limited); // the spec documents this operation's 429 body
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
     assert.equal(emu.outbox({ to: TO }).length, EMULATOR_LIMITS.MAX_SEND_ATTEMPTS, 'nothing sent when limited');
     emu.clock.advance(10 * MINUTE);
