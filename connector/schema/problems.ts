@@ -30,6 +30,11 @@ function escapePointerToken(token: string): string {
 /** The JSON pointer an error is about: for a missing or extra property, the property itself. */
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'errorMessage') {
+    // ajv-errors keeps the errors it replaced: when they all point at one field, so does the message.
+    const pointers = new Set(((params['errors'] as ErrorObject[] | undefined) ?? []).map(pointerOf));
+    return pointers.size === 1 ? [...pointers][0]! : error.instancePath;
+  }
   if (error.keyword === 'required') return `${error.instancePath}/${escapePointerToken(String(params['missingProperty']))}`;
   if (error.keyword === 'additionalProperties') return `${error.instancePath}/${escapePointerToken(String(params['additionalProperty']))}`;
   if (error.keyword === 'dependencies') return `${error.instancePath}/${escapePointerToken(String(params['missingProperty']))}`;

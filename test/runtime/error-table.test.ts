@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { ERROR_CODES, TWILIO_ERROR_TABLE } from '../../connector/index.js';
+import { errorFromResponse } from '../../connector/errors/map.js';
+import { callTwilio } from '../../connector/runtime/call-twilio.js';
+import { resolveConnection } from '../../connector/transport/connection.js';
+import { assertNoSecret, connection, expectRequest, useNock } from '../support/nock.js';
+
+/** The HTTP status Twilio answers each code with (VERIFY-FACTS.md and Twilio's error dictionary). */
+const STATUS: Record<number, number> = {
+  20003: 401, 20404: 404, 20429: 429, 21211: 400, 21408: 400, 21470: 400, 21608: 400, 21610: 400, 21614: 400,
+  60200: 400, 60202: 429, 60203: 429, 60204: 403, 60205: 403, 60206: 400, 60212: 429, 60217: 400, 60223: 400,
+  60410: 403, 60605: 403, 68008: 400,
+};
+
+describe('error table', () => {
+  useNock();
+
+  it('names a status for every row, and every row maps to a code of the closed set', () => {
+    assert.deepEqual(Object.keys(TWILIO_ERROR_TABLE).sort(), Object.keys(STATUS).sort());
+    for (const rule of Object.values(TWILIO_ERROR_TABLE)) assert.ok((ERROR_CODES as readonly string[]).includes(rule.code));
+  });
+
+  it('marks as retryable only the codes where Twilio did not act (20429, 60212)', () => {
+    const retryable = Object.entries(TWILIO_ERROR_TABLE).filter(([, r]) => r.retryable).map(([code]) => Number(code));
+    assert.deepEqual(retryable.sort(), [20429, 60212]);
+  });
+
+  for (const [code, rule] of Object.entries(TWILIO_ERROR_TABLE)) {
+    it(`maps Twilio ${code} (HTTP ${STATUS[Number(code)]}) to ${rule.code}, keeping Twilio's words and a remedy`, async () => {
+      const status = STATUS[Number(code)]!;
+      const message = `Twilio says ${code}`;
+      const seen = expectRequest('POST', '/v2/Services', { status, body: { code: Number(code), message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } });
+      const request = { method: 'POST' as const, host: 'verify' as const, path: '/v2/Services', form: [['FriendlyName', 'x']] as Array<[string, string]> };
+      await assert.rejects(callTwilio(resolveConnection(connection), request, { idempotent: false, timeoutMs: 5000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }), (error: any) => {
+        assert.equal(error.code, rule.code);
+        assert.equal(error.twilioCode, Number(code));
+        assert.equal(error.status, status);
+        assert.equal(error.moreInfo, `https://www.twilio.com/docs/errors/${code}`);
+        assert.ok(error.message.includes(message), error.message);
+        assert.ok(error.remedy && error.remedy.length > 20);
+        assertNoSecret(error);
+        return true;
+      });
+      assert.equal(seen.count, 1);
+    });
+  }
+
+  it('falls back on the HTTP status when the code is unknown or the body is not JSON', () => {
+    assert.equal(errorFromResponse(404, { code: 99999, message: 'x' }).code, 'not_found');
+    assert.equal(errorFromResponse(502, '<html>Bad gateway</html>').code, 'server_error');
+    assert.equal(errorFromResponse(401, '').code, 'authentication_failed');
+    assert.equal(errorFromResponse(429, {}).code, 'rate_limited');
+    assert.equal(errorFromResponse(400, {}).code, 'invalid_parameter');
+  });
+
+  it('lets a module give a code a more precise meaning (20404 on a check: no longer pending)', () => {
+    const error = errorFromResponse(404, { code: 20404, message: 'not found' }, { '20404': { code: 'verification_not_pending', remedy: 'Start a new verification.' } });
+    assert.equal(error.code, 'verification_not_pending');
+    assert.equal(error.remedy, 'Start a new verification.');
+  });
+});
