@@ -1,0 +1,11 @@
+/* Generated from schemas/modules/delete-service.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * The service to delete.
+ */
+export interface DeleteAServiceInput {
+  /**
+   * The Verify service to delete (VA…). Deleting cannot be undone: its pending verifications stop working.
+   */
+  serviceSid: string;
+}

@@ -1,0 +1,15 @@
+/* Generated from schemas/modules/list-services.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * Both fields are optional: by default the first 50 services are returned.
+ */
+export interface ListServicesInput {
+  /**
+   * The most services to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
+   */
+  limit?: number;
+  /**
+   * How many services Twilio returns per request, from 1 to 1000 (Twilio's default is 50). Only affects speed: larger pages mean fewer requests for long lists.
+   */
+  pageSize?: number;
+}
