@@ -1,0 +1,15 @@
+/** Runs the CLI in-process and collects what a person would see on stdout and stderr. */
+import { main } from '../../connector/cli/main.js';
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}

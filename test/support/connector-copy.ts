@@ -1,0 +1,36 @@
+/** A throw-away copy of this package's connector files, for tests that break one thing and look at the report. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../connector/paths.js';
+
+export interface ConnectorCopy {
+  dir: string;
+  edit(file: string, change: (json: any) => void): void;
+  write(file: string, text: string): void;
+  remove(file: string): void;
+  dispose(): void;
+}
+
+export function copyConnector(): ConnectorCopy {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-connector-copy-'));
+  for (const part of ['manifest.json', 'modules', 'schemas']) cpSync(join(packageRoot, part), join(dir, part), { recursive: true });
+  return {
+    dir,
+    edit(file, change) {
+      const path = join(dir, file);
+      const json = JSON.parse(readFileSync(path, 'utf8'));
+      change(json);
+      writeFileSync(path, JSON.stringify(json, null, 2));
+    },
+    write(file, text) {
+      writeFileSync(join(dir, file), text);
+    },
+    remove(file) {
+      rmSync(join(dir, file));
+    },
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
