@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { loadConnector } from '../../connector/index.js';
 import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, basicAuth, connection, expectRequest, twilioError, useNock } from '../support/nock.js';
-import { EVERY_SETTING, EVERY_SETTING_FORM, INVALID_SETTINGS, assertInvalidInput, serviceResource } from './fixtures/service.js';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import {
+  CREDENTIAL_SID,
+  CREDENTIAL_SID_2,
+  EVERY_SETTING,
+  EVERY_SETTING_FORM,
+  INVALID_SETTINGS,
+  MESSAGING_SERVICE_SID,
+  TEMPLATE_SID,
+  assertInvalidInput,
+  serviceResource,
+} from './fixtures/service.js';
 
 describe('module create-service', () => {
   useNock();
@@ -80,5 +91,49 @@ describe('module create-service', () => {
     const connector = await loadConnector();
     const error = await assertInvalidInput(connector.execute('create-service', connection, { friendlyName: 'x'.repeat(31) }), '/friendlyName');
     assert.match(error.message, /at most 30 characters/);
+  });
+});
+
+describe('module create-service against the Verify emulator (an independent reading of the same spec)', () => {
+  useNock();
+  let emu: Emulator;
+  beforeEach(async () => {
+    emu = await startEmulator();
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('creates a service with every setting, and each one reads back in place through get-service, update-service and list-services', async () => {
+    const connector = await loadConnector();
+    const local = { accountSid: emu.accountSid, authToken: emu.authToken, baseUrl: emu.url };
+    const created = (await connector.execute('create-service', local, EVERY_SETTING)) as Record<string, any>;
+    assert.match(created['sid'], /^VA[0-9a-f]{32}$/);
+    const fetched = (await connector.execute('get-service', local, { serviceSid: created['sid'] })) as Record<string, any>;
+    assert.deepEqual(fetched, created);
+    assert.equal(fetched['friendly_name'], 'Acme payments');
+    assert.equal(fetched['code_length'], 8);
+    assert.equal(fetched['lookup_enabled'], true);
+    assert.equal(fetched['skip_sms_to_landlines'], true);
+    assert.equal(fetched['tts_name'], 'Polly.Joanna');
+    assert.equal(fetched['psd2_enabled'], true);
+    assert.equal(fetched['do_not_share_warning_enabled'], true);
+    assert.equal(fetched['verify_event_subscription_enabled'], true);
+    assert.equal(fetched['default_template_sid'], TEMPLATE_SID);
+    assert.deepEqual(fetched['push'], { include_date: false, apn_credential_sid: CREDENTIAL_SID, fcm_credential_sid: CREDENTIAL_SID_2 });
+    assert.deepEqual(fetched['totp'], { issuer: 'Acme', time_step: 30, code_length: 6, skew: 2 });
+    assert.deepEqual(fetched['whatsapp'], { msg_service_sid: MESSAGING_SERVICE_SID, from: '+15017122661' });
+    assert.deepEqual(fetched['passkeys']['relying_party'], { id: 'example.com', name: 'Example App', origins: ['login.example.com', 'www.example.com'] });
+    assert.equal(fetched['passkeys']['authenticator_attachment'], 'platform');
+
+    const updated = (await connector.execute('update-service', local, { serviceSid: created['sid'], totp: { skew: 0 }, lookupEnabled: false })) as Record<string, any>;
+    assert.deepEqual(updated['totp'], { issuer: 'Acme', time_step: 30, code_length: 6, skew: 0 }, 'settings left out keep their value');
+    assert.equal(updated['lookup_enabled'], false);
+
+    const listed = (await connector.execute('list-services', local, {})) as { services: Array<Record<string, unknown>> };
+    assert.deepEqual(listed.services.map((s) => s['sid']), [created['sid']]);
+
+    assert.deepEqual(await connector.execute('delete-service', local, { serviceSid: created['sid'] }), { sid: created['sid'], deleted: true });
+    await assert.rejects(connector.execute('get-service', local, { serviceSid: created['sid'] }), { code: 'not_found' });
   });
 });
