@@ -29,11 +29,16 @@ function isConstraintOnly(branch: unknown): boolean {
  * validation-only rules and nested titles (so a field becomes `to?: string` with its description as JSDoc,
  * not a type alias named after its label).
  */
-function forTypes(value: unknown, depth = 0): unknown {
+function forTypes(value: unknown, depth = 0, names = false): unknown {
   if (Array.isArray(value)) return value.map((v) => forTypes(v, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
+    // Inside `properties` and `definitions` the keys are names chosen by the author, not keywords.
+    if (names) {
+      out[key] = forTypes(child, depth + 1);
+      continue;
+    }
     if (key.startsWith('x-') || key === '$id' || VALIDATION_ONLY.has(key)) continue;
     if (key === 'title' && depth > 0) continue;
     if ((key === 'allOf' || key === 'anyOf' || key === 'oneOf') && Array.isArray(child)) {
@@ -41,7 +46,7 @@ function forTypes(value: unknown, depth = 0): unknown {
       if (shaped.length > 0) out[key] = forTypes(shaped, depth + 1);
       continue;
     }
-    out[key] = forTypes(child, depth + 1);
+    out[key] = forTypes(child, depth + 1, key === 'properties' || key === 'definitions' || key === 'patternProperties');
   }
   return out;
 }

@@ -87,6 +87,7 @@ export interface ModuleDefinition {
    * Sample inputs; each must validate against the input schema (the validator checks).
    */
   examples?: {
+    title: string;
     input: {};
   }[];
 }
