@@ -16,7 +16,6 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   const { runDemo } = await import('../demo/story.js');
   const report = await runDemo();
-  if (process.env['VERIFY_CONNECTOR_DEBUG'] && report.error) console.error(report.error);
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
   } else {

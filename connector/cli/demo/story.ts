@@ -248,6 +248,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     report.ok = true;
     report.result = ctx.result ?? null;
   } catch (error) {
+    if (process.env['VERIFY_CONNECTOR_DEBUG'] && !(error instanceof StoryError)) console.error(error);
     const data = error instanceof StoryError ? error.error : undefined;
     report.error = {
       ...current,
