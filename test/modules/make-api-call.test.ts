@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { loadConnector, ConnectorError } from '../../connector/index.js';
-import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, SERVICE_SID, assertNoSecret, basicAuth, connection, expectRequest, twilioError, useNock } from '../support/nock.js';
-
-/** Counts every request to any host; optional, so an unused trap does not fail the suite. (Belongs in test/support/nock.ts.) */
-function trapRequests(): { count: number } {
-  const trap = { count: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(/.*/).persist().intercept(/.*/, method).query(true).optionally().reply(() => {
-      trap.count++;
-      return [599, ''];
-    });
-  }
-  return trap;
-}
+import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, SERVICE_SID, assertNoSecret, basicAuth, connection, expectRequest, twilioError, useNock, trapRequests } from '../support/nock.js';
 
 /** Runs the module with an input that must be refused before any request; returns the error. */
 async function refused(input: Record<string, unknown>): Promise<ConnectorError> {

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { loadConnector, ConnectorError } from '../../connector/index.js';
-import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, SERVICE_SID, VERIFICATION_SID, assertNoSecret, basicAuth, connection, expectRequest, twilioError, useNock } from '../support/nock.js';
+import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, SERVICE_SID, VERIFICATION_SID, assertNoSecret, basicAuth, connection, expectRequest, twilioError, useNock, trapRequests } from '../support/nock.js';
 import { assertMatchesSpec, requestParameters } from '../emulator/helpers.js';
 import { verificationResource } from './fixtures/resources.js';
-
-/** Counts every request to any host; optional, so an unused trap does not fail the suite. (Belongs in test/support/nock.ts.) */
-function trapRequests(): { count: number } {
-  const trap = { count: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(/.*/).persist().intercept(/.*/, method).query(true).optionally().reply(() => {
-      trap.count++;
-      return [599, ''];
-    });
-  }
-  return trap;
-}
 
 describe('module update-verification-status', () => {
   useNock();

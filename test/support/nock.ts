@@ -60,6 +60,18 @@ export function expectRequest(
   return seen;
 }
 
+/** Counts every request to any host and method; optional, so an unused trap fails nothing. For "sends nothing" tests. */
+export function trapRequests(): { count: number } {
+  const trap = { count: 0 };
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+    nock(/.*/).persist().intercept(/.*/, method).query(true).optionally().reply(() => {
+      trap.count++;
+      return [599, ''];
+    });
+  }
+  return trap;
+}
+
 /** A Twilio error body as Twilio sends it. */
 export function twilioError(code: number, status: number, message: string): { status: number; body: unknown } {
   return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
