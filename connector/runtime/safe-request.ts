@@ -42,6 +42,12 @@ export function checkHeaders(headers: Record<string, unknown>, pointer: string):
         details: { problems: [{ pointer: at, message: 'cannot be set' }] },
       });
     }
+    if (name.toLowerCase() === 'content-type') {
+      throw new ConnectorError('invalid_input', `${at} cannot be set: the body type chooses it.`, {
+        remedy: 'Remove this header and set bodyType to form or json.',
+        details: { problems: [{ pointer: at, message: 'cannot be set: use bodyType' }] },
+      });
+    }
     const text = String(value);
     if (!HEADER_VALUE.test(text)) throw new ConnectorError('invalid_input', `${at} must be printable text with no line breaks.`, { details: { problems: [{ pointer: at, message: 'must be printable text with no line breaks' }] } });
     out[name] = text;

@@ -181,6 +181,7 @@ describe('module make-api-call', () => {
       ['Cookie', { Cookie: 'session=1' }, '/headers/Cookie'],
       ['cOoKiE in mixed case', { cOoKiE: 'session=1' }, '/headers/cOoKiE'],
       ['Proxy-Authorization', { 'Proxy-Authorization': 'Basic x' }, '/headers/Proxy-Authorization'],
+      ['Content-Type (bodyType chooses it, rather than being overridden silently)', { 'Content-Type': 'text/plain' }, '/headers/Content-Type'],
       ['CR/LF in a header value', { 'X-Trace-Id': 'a\r\nHost: evil.example' }, '/headers/X-Trace-Id'],
       ['a lone LF in a header value', { 'X-Trace-Id': 'a\nb' }, '/headers/X-Trace-Id'],
       ['CR/LF in a header name', { 'X-A\r\nHost': 'evil.example' }, '/headers/X-A\r\nHost'],
