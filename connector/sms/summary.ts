@@ -59,7 +59,7 @@ export function summariseConfig(config: SmsConfig): ConfigSummary {
     auth: config.apiKeySID ? 'api key' : 'auth token',
     sender,
     options,
-    target: config.baseUrl ?? (config.region || config.edge ? `api.${config.edge ?? '(default edge)'}.${config.region ?? 'us1'}.twilio.com` : 'api.twilio.com'),
+    target: config.baseUrl ?? ['api', config.edge, config.region ?? (config.edge ? 'us1' : undefined), 'twilio.com'].filter(Boolean).join('.'),
     usage,
     shadowed,
   };
