@@ -49,7 +49,8 @@ export interface DemoReport {
 
 interface Context {
   emulator: Emulator;
-  connector: Connector;
+  /** Loaded by the first story step. */
+  connector?: Connector;
   connection: { accountSid: string; authToken: string; baseUrl: string };
   to: string;
   serviceSid?: string;
@@ -82,9 +83,14 @@ const pick = (value: unknown, keys: string[]): Record<string, unknown> => {
 
 /** Runs a module; any error is a failed step (the steps that expect an error call execute themselves). */
 async function run(ctx: Context, moduleId: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = (await ctx.connector.execute(moduleId, ctx.connection, input, { onError: 'output' })) as ExecuteResult;
+  const result = await execute(ctx, moduleId, input);
   if (!result.ok) throw new StoryError(`${moduleId} failed: ${result.error.message}`, result.error);
   return result.output as Record<string, unknown>;
+}
+
+async function execute(ctx: Context, moduleId: string, input: Record<string, unknown>): Promise<ExecuteResult> {
+  if (!ctx.connector) throw new StoryError('the connector is not loaded.');
+  return ctx.connector.execute(moduleId, ctx.connection, input, { onError: 'output' });
 }
 
 function expect(actual: unknown, expected: unknown, what: string): void {
@@ -101,16 +107,18 @@ export const DEMO_STEPS: StepDefinition[] = [
     title: 'Load and validate the connector',
     module: null,
     async run(ctx) {
+      const connector = await loadConnector();
+      ctx.connector = connector;
       const report = validateManifest();
       const errors = report.errors.filter((p) => p.severity === 'error');
       if (!report.valid) {
         const first = errors[0];
         throw new StoryError(`the connector is not valid: ${errors.length} problem(s), first ${first ? `${first.file} ${first.pointer || '/'}: ${first.message}` : 'unknown'}. Run \`verify-connector validate\` for the list.`);
       }
-      const m = ctx.connector.manifest;
+      const m = connector.manifest;
       return {
         did: 'Loaded manifest.json with loadConnector() and checked it, every module and every schema with validateManifest().',
-        output: { connector: `${m.id} ${m.version}`, modules: ctx.connector.modules.length, valid: report.valid, warnings: report.errors.length - errors.length },
+        output: { connector: `${m.id} ${m.version}`, modules: connector.modules.length, valid: report.valid, warnings: report.errors.length - errors.length },
       };
     },
   },
@@ -195,7 +203,7 @@ export const DEMO_STEPS: StepDefinition[] = [
     module: 'check-verification',
     async run(ctx) {
       const input = { serviceSid: ctx.serviceSid, to: ctx.to, code: ctx.code };
-      const result = (await ctx.connector.execute('check-verification', ctx.connection, input, { onError: 'output' })) as ExecuteResult;
+      const result = await execute(ctx, 'check-verification', input);
       if (result.ok) throw new StoryError(`expected the check after approval to fail with verification_not_pending, got status ${JSON.stringify((result.output as Record<string, unknown>)['status'])}.`);
       expect(result.error.code, 'verification_not_pending', 'the error code of a check after approval');
       return {
@@ -236,7 +244,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     });
     const ctx: Context = {
       emulator,
-      connector: await loadConnector(),
       connection: { accountSid: emulator.accountSid, authToken: emulator.authToken, baseUrl: emulator.url },
       to,
     };
