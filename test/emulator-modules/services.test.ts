@@ -77,6 +77,14 @@ describe('emulator × modules: services (create, get, update, list, delete)', ()
     assert.equal(new Set(listed.services.map((s: { sid: string }) => s.sid)).size, 5);
   });
 
+  it('list-services: with no input returns the default 50 of 55 services in one page request (Twilio PageSize default 50)', async () => {
+    for (let i = 0; i < 55; i++) await h.createService({ friendlyName: `S${i}` });
+    const before = h.emu.stats().requests;
+    const listed = await h.run('list-services', {});
+    assert.equal(listed.services.length, 50);
+    assert.equal(h.emu.stats().requests - before, 1);
+  });
+
   it('delete-service: deletes (204 → { sid, deleted: true }); the service is gone, its verifications too', async () => {
     const created = await h.createService();
     await h.run('start-verification', { serviceSid: created.sid, to: '+15017122661', channel: 'sms' });
