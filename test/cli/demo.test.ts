@@ -76,7 +76,7 @@ describe('npm start: verify-connector demo (child process)', () => {
     );
     const [, validate, create, start, outbox, wrong, right, late] = report.steps;
     assert.equal(validate.output.valid, true);
-    assert.equal(validate.output.modules, 10);
+    assert.ok(validate.output.modules >= 10, 'the ten Verify modules at least (flows may add more)');
     assert.match(create.output.sid, /^VA[0-9a-f]{32}$/);
     assert.equal(start.output.status, 'pending');
     assert.equal(start.output.sid, right.output.sid);
