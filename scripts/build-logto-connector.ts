@@ -2,7 +2,10 @@
  * `npm run build:logto`: writes dist/logto-connector/, the SMS connector as a package Logto's loader accepts.
  *
  *   package.json     name @twilio-verify-connector/connector-twilio-verify-sms; @logto/connector-kit ^4 || ^5 and the
- *                    runtime's own dependencies (twilio, ajv, …) declared, resolved by the host's npm install
+ *                    runtime's own dependencies (twilio, ajv, …) declared and listed in bundleDependencies
+ *   node_modules/    those runtime dependencies and everything they need, copied from this package's node_modules:
+ *                    `logto connector add` only unpacks a connector (no npm install), and an npm install in the folder
+ *                    would also install a second connector-kit, which breaks Logto's instanceof checks
  *   lib/index.js     default export createConnector (re-exported from lib/connector/sms/index.js)
  *   lib/**           the compiled files the connector imports (found by following relative imports from
  *                    dist/connector/sms/index.js), copied with their relative layout; paths.js rewritten to find the schemas here
@@ -12,7 +15,7 @@
  * No bundler: the connector is plain ESM already; the kit is never copied (Logto checks errors with instanceof
  * against its own copy). Run after `tsc`.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -71,6 +74,34 @@ export const schemasDir = join(packageRoot, 'schemas');
 `;
 
 
+/** The folder npm would resolve `name` to from `fromDir` (walking up node_modules folders). */
+function packageDir(name: string, fromDir: string): string | undefined {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Package folders the given packages need at run time (dependencies and optionalDependencies, transitively). */
+export function runtimeClosure(names: string[], fromDir: string = rootDir): string[] {
+  const found = new Set<string>();
+  const visit = (name: string, from: string, optional: boolean): void => {
+    const dir = packageDir(name, from);
+    if (!dir) {
+      if (optional) return;
+      throw new Error(`${name} is not installed: run npm install first.`);
+    }
+    if (found.has(dir)) return;
+    found.add(dir);
+    const manifest = readJson(join(dir, 'package.json'));
+    for (const dep of Object.keys((manifest['dependencies'] ?? {}) as object)) visit(dep, dir, false);
+    for (const dep of Object.keys((manifest['optionalDependencies'] ?? {}) as object)) visit(dep, dir, true);
+  };
+  for (const name of names) visit(name, fromDir, false);
+  return [...found].sort();
+}
+
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
@@ -78,10 +109,17 @@ function readJson(path: string): Record<string, unknown> {
 export interface BuildResult {
   outDir: string;
   files: string[];
+  /** Package folders copied into node_modules/, relative to the output folder. */
+  vendored: string[];
+}
+
+export interface BuildOptions {
+  /** Copy the runtime dependencies into node_modules/ (default true). */
+  vendor?: boolean;
 }
 
 /** Builds the Logto package into `outDir` (default dist/logto-connector/), replacing what was there. */
-export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-connector')): Promise<BuildResult> {
+export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-connector'), options: BuildOptions = {}): Promise<BuildResult> {
   const rootPackage = readJson(join(rootDir, 'package.json'));
   const rootDependencies = (rootPackage['dependencies'] ?? {}) as Record<string, string>;
   const entry = join(distDir, 'connector', 'sms', 'index.js');
@@ -132,14 +170,26 @@ export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-
     files: ['lib', 'schemas', 'docs', 'logo.svg', 'README.md'],
     engines: { node: '>=20.9.0' },
     dependencies,
+    bundleDependencies: RUNTIME_DEPENDENCIES,
   };
   write(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { outDir, files: written.sort() };
+
+  const vendored: string[] = [];
+  if (options.vendor ?? true) {
+    for (const dir of runtimeClosure(RUNTIME_DEPENDENCIES)) {
+      const target = join(outDir, relative(rootDir, dir));
+      if (relative(rootDir, dir).includes('@logto')) throw new Error(`refusing to copy ${dir}: the kit must come from the host`);
+      cpSync(dir, target, { recursive: true, dereference: true, filter: (source) => !source.slice(dir.length).includes(`${'/'}node_modules${'/'}`) });
+      vendored.push(relative(outDir, target));
+    }
+  }
+  return { outDir, files: written.sort(), vendored };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   buildLogtoConnector().then(
-    ({ outDir, files }) => console.log(`Logto connector written to ${relative(process.cwd(), outDir) || '.'}/ (${files.length} files).`),
+    ({ outDir, files, vendored }) =>
+      console.log(`Logto connector written to ${relative(process.cwd(), outDir) || '.'}/ (${files.length} files, ${vendored.length} runtime packages in node_modules/).`),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(1);

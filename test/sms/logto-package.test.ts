@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import kitPackage from '@logto/connector-kit/package.json' with { type: 'json' };
 import { ConnectorError, ConnectorErrorCodes, ConnectorType, connectorMetadataGuard, validateConfig } from '@logto/connector-kit';
@@ -73,8 +74,18 @@ describe('the built Logto connector package passes Logto\'s loader checks', () =
         assert.ok(existsSync(join(file, '..', match[1]!)), `${relative(dir, file)} imports ${match[1]}, which must be in the folder`);
       }
     }
-    assert.ok(!existsSync(join(dir, 'node_modules')));
     assert.ok(!files.some((f) => f.includes('connector-kit')));
+  });
+
+  it('carries its runtime dependencies in node_modules/ (logto connector add runs no npm install) but never the kit, which resolves from the host', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bundleDependencies: string[] };
+    assert.deepEqual(manifest.bundleDependencies.sort(), Object.keys(manifest.dependencies).filter((n) => n !== '@logto/connector-kit').sort());
+    const require = createRequire(join(dir, 'lib', 'index.js'));
+    for (const name of manifest.bundleDependencies) {
+      assert.ok(require.resolve(name).startsWith(join(dir, 'node_modules') + sep), `${name} resolves inside the package`);
+    }
+    assert.ok(!existsSync(join(dir, 'node_modules', '@logto')), 'no @logto/* inside the package');
+    assert.ok(!require.resolve('@logto/connector-kit').startsWith(dir + sep), 'the kit resolves from the host');
   });
 
   it('has lib/index.js whose default export is a function (loadConnector, ESM pattern)', async () => {
