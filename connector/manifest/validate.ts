@@ -7,6 +7,8 @@ import { packageRoot } from '../paths.js';
 import { createAjv, listSchemaFiles, readSchema } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import { planFor, WirePlanError } from '../runtime/wire-plan.js';
+import { checkCallInput } from '../flows/call-input.js';
+import { ExpressionError, findReferences } from '../flows/expressions.js';
 
 export interface ManifestProblem {
   /** Path from the connector folder, e.g. modules/start-verification.json. */
@@ -28,7 +30,7 @@ const META_MODULE = 'https://twilio-verify-connector.dev/schemas/module.schema.j
 
 /** The meta-schemas always come from this package, so a connector cannot loosen its own rules. */
 function metaSchemas(ajv: Ajv): void {
-  for (const name of ['manifest.schema.json', 'module.schema.json']) {
+  for (const name of ['manifest.schema.json', 'module.schema.json', 'expression.schema.json']) {
     const path = join(packageRoot, 'schemas', name);
     if (!ajv.getSchema((readSchema(path).$id as string) ?? '')) ajv.addSchema(readSchema(path));
   }
@@ -113,6 +115,8 @@ export function validateManifest(dir?: string): ManifestReport {
   const modules = Array.isArray(manifest['modules']) ? (manifest['modules'] as Array<{ id?: string; file?: string }>) : [];
   const seen = new Map<string, number>();
   const definitions = new Map<string, ModuleDefinition>();
+  const files = new Map<string, string>();
+  const composed: ModuleDefinition[] = [];
   const validateModuleShape = ajv.getSchema(META_MODULE)!;
 
   modules.forEach((entry, index) => {
@@ -132,8 +136,19 @@ export function validateManifest(dir?: string): ManifestReport {
     if (definition.id !== entry.id) report.add(file, '/id', `is "${definition.id}" but the manifest lists it as "${entry.id}"`, 'Use the same id in both places.');
     if (!file.endsWith(`/${definition.id}.json`)) report.add(file, '/id', `does not match the file name`, `Name the file modules/${definition.id}.json.`);
     definitions.set(definition.id, definition);
-    checkModule(file, definition, schemas, compileFile, report);
+    files.set(definition.id, file);
+    if (definition.compose) composed.push(definition);
+    else checkModule(file, definition, schemas, compileFile, report);
   });
+
+  const subschema = (id: string): ReturnType<Ajv['compile']> | undefined => {
+    try {
+      return ajv.getSchema(id);
+    } catch {
+      return undefined;
+    }
+  };
+  for (const definition of composed) checkComposition(files.get(definition.id)!, definition, definitions, schemas, compileFile, subschema, report);
 
   if (connection?.test && !definitions.has(connection.test)) {
     report.add('manifest.json', '/connection/test', `names no module ("${connection.test}")`, 'Use the id of a cheap read module, such as list-services.');
@@ -160,12 +175,13 @@ function checkModule(
   const inputSchema = schemas.get(def.input);
   const outputSchema = schemas.get(def.output);
 
-  if (inputSchema) {
+  if (inputSchema && def.request) {
     const properties = (inputSchema['properties'] ?? {}) as Record<string, { 'x-wire'?: unknown }>;
     const method = def.request.method;
+    const request = def.request;
     try {
       const plans = planFor(inputSchema, method === undefined ? undefined : method === 'GET' || method === 'DELETE' ? 'query' : 'form');
-      const placeholders = [...def.request.path.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1]!);
+      const placeholders = [...request.path.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1]!);
       for (const name of placeholders) {
         const plan = plans.find((p) => p.property === name);
         if (!plan) report.add(file, '/request/path', `placeholder {${name}} names no input property`, `Add "${name}" to ${def.input} with "x-wire": { "in": "path" }.`);
@@ -196,4 +212,94 @@ function checkModule(
     }
   });
   void validateOutput;
+}
+
+const STEP_RESULT_FIELDS = ['ok', 'output', 'error'];
+
+/** Composed modules that `id` reaches through its steps (to refuse a module that ends up calling itself). */
+function reaches(id: string, target: string, definitions: Map<string, ModuleDefinition>, seen = new Set<string>()): boolean {
+  for (const step of definitions.get(id)?.compose?.steps ?? []) {
+    if (!step.module) continue;
+    if (step.module === target) return true;
+    if (!seen.has(step.module)) {
+      seen.add(step.module);
+      if (reaches(step.module, target, definitions, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A composed module: every step calls a module of this connector (and no cycle), gives it a valid input, refers only
+ * to the input, the constants and earlier steps, continues only on real error codes; the output maps to the output schema.
+ */
+function checkComposition(
+  file: string,
+  def: ModuleDefinition,
+  definitions: Map<string, ModuleDefinition>,
+  schemas: Map<string, AnySchemaObject>,
+  compileFile: (file: string, from: string, pointer: string) => ReturnType<Ajv['compile']> | undefined,
+  subschema: (id: string) => ReturnType<Ajv['compile']> | undefined,
+  report: Report,
+): void {
+  compileFile(def.input, file, '/input');
+  compileFile(def.output, file, '/output');
+  const compose = def.compose!;
+  const inputProperties = Object.keys((schemas.get(def.input)?.['properties'] ?? {}) as object);
+  const constants = (compose.constants ?? {}) as Record<string, unknown>;
+  const earlier = new Set<string>();
+
+  const checkReferences = (template: unknown, pointer: string): void => {
+    const onError = (error: ExpressionError): void => report.add(file, error.pointer, error.message, 'Paths look like $.input.name, $.constants.name or $.steps.<id>.output.field.');
+    for (const ref of findReferences(template, pointer, onError)) {
+      const [root, name, field] = ref.segments;
+      if (root === 'input') {
+        if (name !== undefined && !inputProperties.includes(name)) report.add(file, ref.pointer, `${ref.path} names no input property ("${name}")`, `The input schema ${def.input} has: ${inputProperties.join(', ')}.`);
+      } else if (root === 'constants') {
+        if (name !== undefined && !Object.prototype.hasOwnProperty.call(constants, name)) report.add(file, ref.pointer, `${ref.path} names no constant ("${name}")`, 'Add it to compose.constants or correct the name.');
+      } else if (root === 'steps') {
+        if (name === undefined || !earlier.has(name)) report.add(file, ref.pointer, `${ref.path} refers to ${name === undefined ? 'no step' : `"${name}", which is not an earlier step`}`, 'A step may use the input, the constants and the steps before it.');
+        else if (field !== undefined && !STEP_RESULT_FIELDS.includes(field)) report.add(file, ref.pointer, `${ref.path}: a step's result has ok, output and error, not "${field}"`, `Use $.steps.${name}.output.…`);
+      } else {
+        report.add(file, ref.pointer, `${ref.path} starts with ${root === undefined ? 'nothing' : `"${root}"`}`, 'In a composed module, references start with $.input, $.constants or $.steps.');
+      }
+    }
+  };
+
+  compose.steps.forEach((step, index) => {
+    const at = `/compose/steps/${index}`;
+    if (earlier.has(step.id)) report.add(file, `${at}/id`, `repeats the step id "${step.id}"`, 'Give every step its own id.');
+    if (step.when !== undefined) checkReferences(step.when, `${at}/when`);
+    if (step.schedule) checkReferences(step.schedule, `${at}/schedule`);
+    if (step.module) {
+      const target = definitions.get(step.module);
+      if (!target) {
+        report.add(file, `${at}/module`, `names no module of this connector ("${step.module}")`, 'Use the id of a module listed in manifest.json.');
+      } else if (step.module === def.id || reaches(step.module, def.id, definitions)) {
+        report.add(file, `${at}/module`, `calls "${step.module}", which leads back to ${def.id}`, 'A composed module may not call itself, directly or through another.');
+      } else {
+        const targetSchema = schemas.get(target.input);
+        if (targetSchema) {
+          for (const p of checkCallInput(step.input ?? {}, target.id, targetSchema, (property) => subschema(`${targetSchema.$id as string}#/properties/${property}`))) {
+            report.add(file, `${at}/input${p.pointer}`, p.message, `See ${target.input}.`);
+          }
+        }
+      }
+      checkReferences(step.input ?? {}, `${at}/input`);
+      const codes = typeof step.onError === 'object' ? step.onError.continue : [];
+      codes.forEach((code, i) => {
+        if (!(ERROR_CODES as readonly string[]).includes(code)) report.add(file, `${at}/onError/continue/${i}`, `"${code}" is not a ConnectorError code`, `Use one of: ${ERROR_CODES.join(', ')}.`);
+      });
+    }
+    earlier.add(step.id);
+  });
+  checkReferences(compose.output, '/compose/output');
+  const outputSchema = schemas.get(def.output);
+  const outputProperties = outputSchema?.['properties'] as Record<string, unknown> | undefined;
+  const output = compose.output as unknown;
+  if (outputProperties && output !== null && typeof output === 'object' && !Array.isArray(output) && !Object.keys(output).some((k) => k.startsWith('$'))) {
+    for (const key of Object.keys(output)) {
+      if (!Object.prototype.hasOwnProperty.call(outputProperties, key)) report.add(file, `/compose/output/${key}`, `is not a property of the output schema ${def.output}`, `Its properties: ${Object.keys(outputProperties).join(', ')}.`);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { resolveConnection } from '../transport/connection.js';
 import { callTwilio, type RetryPolicy } from './call-twilio.js';
 import type { ModuleRuntime } from './module-runtime.js';
 import { shapeOutput } from './output.js';
+import { runComposition } from './compose.js';
 import { collectPages } from './paginate.js';
 import { buildRequest } from './request-builder.js';
 
@@ -14,6 +15,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Bounds on re-sending where Twilio did not act; mostly for tests. */
   retry?: RetryPolicy;
+  /** "Now" in ms for composed modules' schedule decisions (default Date.now); tests pass the emulator's clock. */
+  now?: () => number;
 }
 
 export type ExecuteResult = { ok: true; output: unknown } | { ok: false; error: ConnectorErrorData };
@@ -36,12 +39,25 @@ function asConnectorError(error: unknown): ConnectorError {
   });
 }
 
-/** validate → build → send (with the retry policy) → shape → validate the output. */
+/** validate → build → send (with the retry policy) → shape → validate the output; a composed module runs its steps instead of one request. */
 export async function executeModule(module: ModuleRuntime, connection: unknown, input: unknown, options: ExecuteOptions = {}): Promise<unknown> {
   const resolved = resolveConnection(connection);
   const data = input === undefined ? {} : input;
   if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
   const values = data as Record<string, unknown>;
+  const output = module.composed ? await runComposition(module, connection, values, options, executeModule) : await sendRequest(module, resolved, values, options);
+  if (!module.validateOutput(output)) {
+    const problems = problemsFrom(module.validateOutput.errors);
+    throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
+      remedy: 'Try again; if it persists, Twilio may have changed this API: report it.',
+      details: { problems },
+    });
+  }
+  return output;
+}
+
+/** build → send (with the retry policy) → shape, for a module with a `request`. */
+async function sendRequest(module: ModuleRuntime, resolved: ReturnType<typeof resolveConnection>, values: Record<string, unknown>, options: ExecuteOptions): Promise<unknown> {
   const request = buildRequest(module.template, module.plans, values);
   const call = {
     idempotent: module.isIdempotent(request.method),
@@ -59,14 +75,6 @@ export async function executeModule(module: ModuleRuntime, connection: unknown, 
     output = { [pagination.itemsKey]: items };
   } else {
     output = shapeOutput(module.definition, await callTwilio(resolved, request, call), values);
-  }
-
-  if (!module.validateOutput(output)) {
-    const problems = problemsFrom(module.validateOutput.errors);
-    throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
-      remedy: 'Try again; if it persists, Twilio may have changed this API: report it.',
-      details: { problems },
-    });
   }
   return output;
 }

@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { ConnectorError } from '../errors/connector-error.js';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import type { ErrorOverrides } from '../errors/map.js';
 import type { SchemaRegistry } from '../schema/ajv.js';
@@ -6,6 +7,9 @@ import type { WireLocation } from '../schema/keywords.js';
 import type { HttpMethod } from '../transport/wire.js';
 import { planFor, type FieldPlan } from './wire-plan.js';
 import type { RequestTemplate } from './request-builder.js';
+
+/** The modules built on one schema registry (one loaded connector), so a composed module can find the modules it calls. */
+const modulesByRegistry = new WeakMap<SchemaRegistry, Map<string, ModuleRuntime>>();
 
 /**
  * A module ready to run: its definition plus what the runtime derives from it once (validators, wire plan).
@@ -25,6 +29,27 @@ export class ModuleRuntime {
     this.registry = registry;
     this.inputSchemaId = registry.idForFile(definition.input);
     this.outputSchemaId = registry.idForFile(definition.output);
+    let siblings = modulesByRegistry.get(registry);
+    if (!siblings) modulesByRegistry.set(registry, (siblings = new Map()));
+    siblings.set(definition.id, this);
+  }
+
+  /** A module of the same connector, by id (for composed modules). */
+  sibling(id: string): ModuleRuntime {
+    const found = modulesByRegistry.get(this.registry)?.get(id);
+    if (!found) throw new ConnectorError('unknown_module', `Module ${this.id} calls "${id}", which this connector does not have.`, { remedy: 'Run `verify-connector validate` on the connector.' });
+    return found;
+  }
+
+  /** True for a module that runs other modules (`compose`) instead of sending one request. */
+  get composed(): boolean {
+    return this.definition.compose !== undefined;
+  }
+
+  private get request(): NonNullable<ModuleDefinition['request']> {
+    const request = this.definition.request;
+    if (!request) throw new ConnectorError('server_error', `Module ${this.id} composes other modules and sends no request of its own.`);
+    return request;
   }
 
   get id(): string {
@@ -32,7 +57,7 @@ export class ModuleRuntime {
   }
 
   get template(): RequestTemplate {
-    const request = this.definition.request;
+    const request = this.request;
     return { ...(request.method ? { method: request.method as HttpMethod } : {}), host: request.host ?? 'verify', path: request.path };
   }
 
@@ -42,7 +67,7 @@ export class ModuleRuntime {
 
   get plans(): FieldPlan[] {
     if (!this.plansCache) {
-      const method = this.definition.request.method;
+      const method = this.request.method;
       const defaultLocation: WireLocation | undefined = method === undefined ? undefined : method === 'GET' || method === 'DELETE' ? 'query' : 'form';
       this.plansCache = planFor(this.registry.schema(this.inputSchemaId), defaultLocation);
     }

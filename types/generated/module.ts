@@ -1,7 +1,49 @@
 /* Generated from schemas/module.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * One operation of the connector, as data: what a person sees (label, description), what it accepts (input schema, whose properties carry their wire mapping in `x-wire`), where it goes (request) and what it returns (output schema). The runtime executes every module the same way.
+ * @minItems 2
+ * @maxItems 2
+ *
+ * Items: Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+ */
+export type Operands = [
+  {
+    [k: string]: unknown | undefined;
+  },
+  {
+    [k: string]: unknown | undefined;
+  }
+];
+/**
+ * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
+ */
+export type Condition =
+  | boolean
+  | {
+      eq?: Operands;
+      ne?: Operands;
+      lt?: Operands;
+      le?: Operands;
+      gt?: Operands;
+      ge?: Operands;
+      in?: Operands;
+      /**
+       * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
+       */
+      exists?: string;
+      /**
+       * @minItems 1
+       */
+      and?: [Condition, ...Condition[]];
+      /**
+       * @minItems 1
+       */
+      or?: [Condition, ...Condition[]];
+      not?: Condition;
+    };
+
+/**
+ * One operation of the connector, as data: what a person sees (label, description), what it accepts (input schema, whose properties carry their wire mapping in `x-wire`), where it goes (request) and what it returns (output schema). The runtime executes every module the same way. A module either sends one Twilio request (`request`) or composes other modules (`compose`): exactly one of the two.
  */
 export interface ModuleDefinition {
   $schema?: string;
@@ -29,7 +71,7 @@ export interface ModuleDefinition {
    * `true` when sending the request twice cannot do anything twice (reads, updates, deletes); `false` for starts and checks (never re-sent after Twilio may have acted); `by-method` when the input chooses the method (GET, PUT and DELETE are idempotent).
    */
   idempotent: true | false | 'by-method';
-  request: {
+  request?: {
     /**
      * Omit only when an input property has `x-wire: { in: method }`.
      */
@@ -44,7 +86,26 @@ export interface ModuleDefinition {
     path: string;
   };
   /**
-   * Path, from the package root, of the input JSON Schema.
+   * Instead of `request`: the module runs other modules of the same connector, in order, as data. Each step calls a module (`module`, `input`) or asks the `schedule` capability which timed step is due; `when` skips a step, `onError` turns a failure into data. References (`$.input.x`, `$.constants.x`, `$.steps.<id>.output.x`, `$.steps.<id>.error.code`, `$.steps.<id>.ok`) may name the input, the constants and earlier steps only. `output` maps the steps' results to the module's output, which is validated against the output schema like any other. See docs/module-format.md, "Composed modules".
+   */
+  compose?: {
+    /**
+     * Fixed data the steps read as `$.constants.…`, for example a table of presets.
+     */
+    constants?: {};
+    /**
+     * @minItems 1
+     */
+    steps: [ComposeStep, ...ComposeStep[]];
+    /**
+     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     */
+    output: {
+      [k: string]: unknown | undefined;
+    };
+  };
+  /**
+   * Path, from the package root, of the input JSON Schema (for a `request` module its properties carry `x-wire`; a composed module's need none).
    */
   input: string;
   /**
@@ -90,4 +151,77 @@ export interface ModuleDefinition {
     title: string;
     input: {};
   }[];
+}
+/**
+ * One step of a composed module: a module call or a schedule decision.
+ */
+export interface ComposeStep {
+  /**
+   * Names the step's result: `$.steps.<id>`.
+   */
+  id: string;
+  description?: string;
+  /**
+   * Run the step only when this holds; a skipped step leaves `$.steps.<id>` missing.
+   */
+  when?:
+    | boolean
+    | {
+        eq?: Operands;
+        ne?: Operands;
+        lt?: Operands;
+        le?: Operands;
+        gt?: Operands;
+        ge?: Operands;
+        in?: Operands;
+        /**
+         * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
+         */
+        exists?: string;
+        /**
+         * @minItems 1
+         */
+        and?: [Condition, ...Condition[]];
+        /**
+         * @minItems 1
+         */
+        or?: [Condition, ...Condition[]];
+        not?: Condition;
+      };
+  /**
+   * The id of another module of this connector.
+   */
+  module?: string;
+  /**
+   * That module's input, as a template; the validator checks it against the module's input schema.
+   */
+  input?: {};
+  /**
+   * What a failed call does: `fail` (the default) stops with the error; `continue` records it as data (`$.steps.<id>.error`: `{ code, message, status, … }`, `$.steps.<id>.ok` false) so later steps can branch on it; `{ "continue": [codes] }` continues only on those ConnectorError codes.
+   */
+  onError?:
+    | ('fail' | 'continue')
+    | {
+        /**
+         * @minItems 1
+         */
+        continue: [string, ...string[]];
+      };
+  /**
+   * The `schedule` capability: given timed steps (`[{ channel, waitSeconds }]`, each wait counted from that step's send) and the sends so far (`[{ time }]`, e.g. a verification's send_code_attempts), says whether the next step is due now. Its output: `{ due, step, channel, last, finished, dueInSeconds, nextCheckInSeconds }` (`step` 1-based; `nextCheckInSeconds`: when to look again, counting the send of a due step; null once nothing is left).
+   */
+  schedule?: {
+    /**
+     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     */
+    steps: {
+      [k: string]: unknown | undefined;
+    };
+    /**
+     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     */
+    sent: {
+      [k: string]: unknown | undefined;
+    };
+  };
 }
