@@ -21,8 +21,9 @@ export async function docsCommand(argv: string[], io: CliIo): Promise<number> {
     io.out('| Module | What it does | Twilio request |');
     io.out('|---|---|---|');
     for (const m of connector.modules) {
-      const r = connector.module(m.id).definition.request;
-      io.out(`| \`${m.id}\` — ${m.label} | ${m.description} | \`${r.method ?? 'any'} ${r.path}\` |`);
+      const { request: r, compose } = connector.module(m.id).definition;
+      const calls = r ? `${r.method ?? 'any'} ${r.path}` : `composes ${[...new Set(compose?.steps.flatMap((s) => s.module ?? []))].join(' + ')}`;
+      io.out(`| \`${m.id}\` — ${m.label} | ${m.description} | \`${calls}\` |`);
     }
     return EXIT_OK;
   }

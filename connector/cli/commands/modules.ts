@@ -14,8 +14,9 @@ export async function modulesCommand(argv: string[], io: CliIo): Promise<number>
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
   const connector = await loadConnector();
   const rows = connector.modules.map((m) => {
-    const request = connector.module(m.id).definition.request;
-    return { id: m.id, kind: m.kind, request: `${request.method ?? 'ANY'} ${request.path}`, label: m.label };
+    const { request, compose } = connector.module(m.id).definition;
+    const calls = request ? `${request.method ?? 'ANY'} ${request.path}` : `composes ${[...new Set(compose?.steps.flatMap((s) => s.module ?? []))].join(' + ')}`;
+    return { id: m.id, kind: m.kind, request: calls, label: m.label };
   });
   if (values.json) {
     io.out(JSON.stringify(rows, null, 2));
