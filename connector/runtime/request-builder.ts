@@ -34,11 +34,34 @@ function pushValue(pairs: Array<[string, string]>, plan: FieldPlan, value: unkno
   }
 }
 
+/** Inputs nest at most this deep: a schema that accepts any value (make-api-call's body) must not take a stack-busting one. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** The pointer of the first value nested deeper than MAX_INPUT_DEPTH; iterative, so a deep input cannot blow the stack here. */
+function tooDeepAt(input: unknown): string | undefined {
+  const stack: Array<[unknown, string, number]> = [[input, '', 0]];
+  while (stack.length > 0) {
+    const [value, pointer, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) return pointer;
+    for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+  return undefined;
+}
+
 /**
  * Input (already valid against its schema) + the module's request template + its wire plan → the request.
  * Pure: no I/O, so tests and a dry run can show exactly what would be sent.
  */
 export function buildRequest(template: RequestTemplate, plans: FieldPlan[], input: Record<string, unknown>): WireRequest {
+  const deep = tooDeepAt(input);
+  if (deep !== undefined) {
+    const message = `is nested more than ${MAX_INPUT_DEPTH} levels deep`;
+    throw new ConnectorError('invalid_input', `The input is not valid: ${deep.slice(0, 200)} ${message}.`, {
+      remedy: 'Flatten the value (send nested data as a JSON string); nothing was sent to Twilio.',
+      details: { problems: [{ pointer: deep, message }] },
+    });
+  }
   let method = template.method;
   let path = template.path;
   const query: Array<[string, string]> = [];
