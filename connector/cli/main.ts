@@ -31,6 +31,11 @@ const COMMANDS: Record<string, Command> = {
     help: async () => (await import('./commands/docs.js')).docsHelp,
     run: async (argv, io) => (await import('./commands/docs.js')).docsCommand(argv, io),
   },
+  sms: {
+    summary: 'the passwordless SMS connector (Logto): validate a config, send a test code',
+    help: async () => (await import('./sms.js')).SMS_HELP,
+    run: async (argv, io) => (await import('./sms.js')).smsCommand(argv, io),
+  },
   emulator: {
     summary: 'run the offline Twilio Verify emulator in the foreground',
     help: async () => (await import('./commands/emulator.js')).emulatorHelp,

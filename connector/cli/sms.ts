@@ -7,18 +7,11 @@ import { parseArgs } from 'node:util';
 import type { InputProblem } from '../errors/connector-error.js';
 import { checkSmsConfig, type SmsConfig } from '../sms/config.js';
 import { createSmsConnector } from '../sms/index.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { maskPhone } from '../sms/phone.js';
 import { summariseConfig } from '../sms/summary.js';
 import { isUsageType, USAGE_TYPES } from '../sms/usage-types.js';
 
-export interface SmsIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 export const SMS_HELP = `Usage:
   verify-connector sms validate <config.json>
@@ -37,7 +30,7 @@ class UsageError extends Error {}
 type ReadResult = { ok: true; config: unknown } | { ok: false; code: number };
 
 /** The config file as JSON: unreadable → a usage error (exit 2); not JSON → a broken config (exit 1). */
-function readConfig(path: string, io: SmsIo): ReadResult {
+function readConfig(path: string, io: CliIo): ReadResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -52,7 +45,7 @@ function readConfig(path: string, io: SmsIo): ReadResult {
   }
 }
 
-function printProblems(io: SmsIo, path: string, problems: InputProblem[]): void {
+function printProblems(io: CliIo, path: string, problems: InputProblem[]): void {
   io.err(`${path} is not a valid SMS connector config (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):`);
   for (const p of problems) io.err(`  ${p.pointer === '' ? '/' : p.pointer} ${p.message}`);
 }
@@ -62,7 +55,7 @@ function quote(text: string, most = 70): string {
   return JSON.stringify(flat.length > most ? `${flat.slice(0, most - 1)}…` : flat);
 }
 
-function printSummary(io: SmsIo, path: string, config: SmsConfig): void {
+function printSummary(io: CliIo, path: string, config: SmsConfig): void {
   const s = summariseConfig(config);
   io.out(`${path} is a valid SMS connector config.`);
   io.out(`  account  ${s.accountSid}, signed with ${s.auth === 'api key' ? 'an API key' : 'the Auth Token'} (not shown)`);
@@ -79,7 +72,7 @@ function printSummary(io: SmsIo, path: string, config: SmsConfig): void {
   for (const w of s.shadowed) io.out(`  warning: ${w.pointer} repeats usage type ${w.usageType}; only ${w.usedPointer} is used.`);
 }
 
-function validateCommand(args: string[], io: SmsIo): number {
+function validateCommand(args: string[], io: CliIo): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('sms validate takes one config file: verify-connector sms validate <config.json>');
   const path = positionals[0]!;
@@ -140,7 +133,7 @@ function describeFailure(error: unknown): { code: string; description: string } 
   return { code, description };
 }
 
-async function sendCommand(args: string[], io: SmsIo): Promise<number> {
+async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const { rest, emulator } = takeEmulator(args);
   const { values, positionals } = parseArgs({
     args: rest,
@@ -181,7 +174,7 @@ async function sendCommand(args: string[], io: SmsIo): Promise<number> {
   }
 }
 
-export async function smsCommand(argv: string[], io: SmsIo): Promise<number> {
+export async function smsCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...args] = argv;
   try {
     if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help' || args.includes('--help') || args.includes('-h')) {

@@ -24,11 +24,11 @@ describe('verify-connector CLI', () => {
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
   });
 
-  for (const command of ['demo', 'validate', 'modules', 'run', 'docs', 'emulator']) {
+  for (const command of ['demo', 'validate', 'modules', 'run', 'docs', 'emulator', 'sms']) {
     it(`answers --help for ${command}`, async () => {
       const result = await runCli([command, '--help']);
       assert.equal(result.status, 0);
-      assert.match(result.stdout, new RegExp(`Usage: verify-connector ${command}`));
+      assert.match(result.stdout, new RegExp(`Usage:\\s+verify-connector ${command}`));
     });
   }
 
