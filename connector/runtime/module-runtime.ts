@@ -84,6 +84,15 @@ export class ModuleRuntime {
     return this.outputValidator;
   }
 
+  /** The validator of one input property (for checking literal values that a composition or scenario gives this module). */
+  inputPropertyValidator(property: string): ValidateFunction | undefined {
+    try {
+      return this.registry.validator(`${this.inputSchemaId}#/properties/${property}`);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Whether a request with this method may be sent again after a failure Twilio may have acted on. */
   isIdempotent(method: HttpMethod): boolean {
     const declared = this.definition.idempotent;

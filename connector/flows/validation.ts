@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
+import type { Connector } from '../connector.js';
+import { packageSchemas } from '../schema/ajv.js';
+import { problemsFrom } from '../schema/problems.js';
+import type { Scenario, Step } from '../../types/generated/scenario.js';
+import { checkCallInput } from './call-input.js';
+import { ExpressionError, findReferences } from './expressions.js';
+import type { FlowProblem } from './flow-error.js';
+import { loadScenario, scenarioPath } from './load.js';
+
+export const SCENARIO_SCHEMA_ID = 'https://twilio-verify-connector.dev/schemas/scenario.schema.json';
+
+export interface ScenarioReport {
+  valid: boolean;
+  errors: FlowProblem[];
+}
+
+export interface ValidateScenarioOptions {
+  /** Checks module ids and module inputs against this connector (the CLI passes the loaded one). */
+  connector?: Connector;
+  /** The scenario's file: sub-scenario paths are relative to it. */
+  file?: string;
+}
+
+const paramsValidators = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a scenario's `params` schema (compiled once per distinct schema). */
+export function paramsValidator(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = paramsValidators.get(key);
+  if (!validate) {
+    validate = packageSchemas().ajv.compile({ ...schema, $id: undefined });
+    paramsValidators.set(key, validate);
+  }
+  return validate;
+}
+
+interface StepInfo {
+  step: Step;
+  pointer: string;
+  order: number;
+  /** Ids of the loops around the step, outermost first. */
+  loops: string[];
+}
+
+const STEP_RESULT_FIELDS = ['ok', 'output', 'error'];
+
+/** Every step with its pointer, document order and enclosing loops. */
+function collect(steps: Step[], pointer: string, loops: string[], into: StepInfo[]): void {
+  steps.forEach((step, i) => {
+    const at = `${pointer}/${i}`;
+    into.push({ step, pointer: at, order: into.length, loops });
+    if (step.then) collect(step.then, `${at}/then`, loops, into);
+    if (step.else) collect(step.else, `${at}/else`, loops, into);
+    for (const [name, branch] of Object.entries(step.cases ?? {})) collect(branch ?? [], `${at}/cases/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, loops, into);
+    if (step.default) collect(step.default, `${at}/default`, loops, into);
+    if (step.loop) collect(step.loop.steps, `${at}/loop/steps`, [...loops, step.id], into);
+  });
+}
+
+/** The parts of a step read with the scenario's scope (`save` is read with the step's own result). */
+function scopedParts(step: Step): Array<[string, unknown]> {
+  const parts: Array<[string, unknown]> = [];
+  for (const key of ['when', 'input', 'params', 'ask', 'wait', 'set', 'say', 'if', 'switch'] as const) if (step[key] !== undefined) parts.push([key, step[key]]);
+  if (step.loop?.while !== undefined) parts.push(['loop/while', step.loop.while]);
+  if (step.loop?.until !== undefined) parts.push(['loop/until', step.loop.until]);
+  return parts;
+}
+
+/**
+ * Checks a scenario before it runs: its shape (schema), then what a schema cannot say — unique step ids, every
+ * reference names a parameter, a variable some step sets, or a step that exists and has run by then (or may have, in
+ * an earlier round of a shared loop), `break` only inside a loop, modules that exist with inputs they accept,
+ * sub-scenarios that exist and are valid. Every problem carries a JSON pointer.
+ */
+export function validateScenario(scenario: unknown, options: ValidateScenarioOptions = {}, seen: Set<string> = new Set()): ScenarioReport {
+  const errors: FlowProblem[] = [];
+  if (options.file) seen.add(options.file);
+  const validateShape = packageSchemas().validator(SCENARIO_SCHEMA_ID);
+  if (!validateShape(scenario)) {
+    for (const p of problemsFrom(validateShape.errors)) errors.push(p);
+    return { valid: false, errors };
+  }
+  const s = scenario as Scenario;
+  const add = (pointer: string, message: string): void => void errors.push({ pointer, message });
+
+  let paramNames: string[] | undefined;
+  if (s.params !== undefined) {
+    try {
+      paramsValidator(s.params);
+      const properties = (s.params as { properties?: object }).properties;
+      if (properties) paramNames = Object.keys(properties);
+    } catch (error) {
+      add('/params', `is not a valid JSON Schema: ${(error as Error).message}`);
+    }
+  }
+
+  const steps: StepInfo[] = [];
+  collect(s.steps, '/steps', [], steps);
+  const byId = new Map<string, StepInfo>();
+  for (const info of steps) {
+    if (byId.has(info.step.id)) add(`${info.pointer}/id`, `repeats the step id "${info.step.id}" (first at ${byId.get(info.step.id)!.pointer})`);
+    else byId.set(info.step.id, info);
+  }
+  const vars = new Set<string>();
+  for (const { step } of steps) for (const name of [...Object.keys(step.set ?? {}), ...Object.keys(step.save ?? {})]) vars.add(name);
+
+  const checkReferences = (template: unknown, pointer: string, from: StepInfo | undefined): void => {
+    const onError = (e: ExpressionError): void => add(e.pointer, e.message);
+    for (const ref of findReferences(template, pointer, onError)) {
+      const [root, name, field] = ref.segments;
+      if (root === 'params') {
+        if (name !== undefined && paramNames && !paramNames.includes(name)) add(ref.pointer, `${ref.path} names no parameter ("${name}"); params has: ${paramNames.join(', ')}`);
+      } else if (root === 'vars') {
+        if (name !== undefined && !vars.has(name)) add(ref.pointer, `${ref.path}: no step sets the variable "${name}" (with set or save)`);
+      } else if (root === 'steps') {
+        const target = name === undefined ? undefined : byId.get(name);
+        if (!target) add(ref.pointer, `${ref.path} refers to ${name === undefined ? 'no step' : `step "${name}", which does not exist`}`);
+        else if (from && !(target.order < from.order || target.loops.some((loop) => from.loops.includes(loop)))) {
+          add(ref.pointer, `${ref.path} refers to step "${name}", which has not run yet at this point`);
+        } else if (field !== undefined && !STEP_RESULT_FIELDS.includes(field)) add(ref.pointer, `${ref.path}: a step's result has ok, output and error, not "${field}"`);
+      } else {
+        add(ref.pointer, `${ref.path} starts with ${root === undefined ? 'nothing' : `"${root}"`}: use $.params, $.vars or $.steps`);
+      }
+    }
+  };
+
+  for (const info of steps) {
+    const { step, pointer } = info;
+    // A loop's while/until are read around its body, so they may name the body's steps.
+    const inside = step.loop ? { ...info, loops: [...info.loops, step.id] } : info;
+    for (const [key, part] of scopedParts(step)) checkReferences(part, `${pointer}/${key}`, key.startsWith('loop/') ? inside : info);
+    for (const [name, template] of Object.entries(step.save ?? {})) findReferences(template, `${pointer}/save/${name}`, (e) => add(e.pointer, e.message));
+    if (step.break && info.loops.length === 0) add(`${pointer}/break`, 'is outside any loop');
+    if (step.onError !== undefined && !step.module && !step.scenario) add(`${pointer}/onError`, 'applies only to module and scenario steps');
+    if (step.save !== undefined && !step.module && !step.scenario && !step.ask) add(`${pointer}/save`, 'applies only to module, scenario and ask steps');
+    if (step.module && options.connector) checkModuleStep(options.connector, step, pointer, add);
+    if (step.scenario) checkSubScenario(step, pointer, options, seen, errors);
+  }
+  if (s.result !== undefined) checkReferences(s.result, '/result', undefined);
+  return { valid: errors.length === 0, errors };
+}
+
+function checkModuleStep(connector: Connector, step: Step, pointer: string, add: (pointer: string, message: string) => void): void {
+  const info = connector.modules.find((m) => m.id === step.module);
+  if (!info) {
+    add(`${pointer}/module`, `names no module ("${step.module}"); modules: ${connector.modules.map((m) => m.id).join(', ')}`);
+    return;
+  }
+  const runtime = connector.module(info.id);
+  for (const p of checkCallInput(step.input ?? {}, info.id, info.inputSchema, (property) => runtime.inputPropertyValidator(property))) add(`${pointer}/input${p.pointer}`, p.message);
+}
+
+function checkSubScenario(step: Step, pointer: string, options: ValidateScenarioOptions, seen: Set<string>, errors: FlowProblem[]): void {
+  const file = scenarioPath(step.scenario!, options.file);
+  if (!existsSync(file)) {
+    errors.push({ pointer: `${pointer}/scenario`, message: `names no scenario ("${step.scenario}": ${file} does not exist)` });
+    return;
+  }
+  let sub: Scenario;
+  try {
+    sub = loadScenario(step.scenario!, options.file).scenario;
+  } catch (error) {
+    errors.push({ pointer: `${pointer}/scenario`, message: (error as Error).message });
+    return;
+  }
+  if (sub.params !== undefined) {
+    for (const p of checkCallInput(step.params ?? {}, `scenario ${sub.id}`, sub.params, () => undefined)) errors.push({ pointer: `${pointer}/params${p.pointer}`, message: p.message });
+  }
+  if (seen.has(file)) return; // already checked on this path (a scenario may call itself only through its own bounds)
+  seen.add(file);
+  const report = validateScenario(sub, { ...options, file }, seen);
+  for (const p of report.errors) errors.push({ ...p, file: p.file ?? file });
+}
