@@ -1,22 +1,33 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
-import ajvErrorsPlugin from 'ajv-errors';
-import ajvFormatsPlugin from 'ajv-formats';
+import { fileURLToPath } from 'node:url';
+import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
 import { schemasDir } from '../paths.js';
 import { isAllowedBaseUrl } from '../transport/base-url.js';
 import { PROJECT_KEYWORDS } from './keywords.js';
 
-// Both plugins are CommonJS modules whose default export is the function itself.
-const addFormats = ((ajvFormatsPlugin as unknown as { default?: unknown }).default ?? ajvFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
-const addErrors = ((ajvErrorsPlugin as unknown as { default?: unknown }).default ?? ajvErrorsPlugin) as unknown as (ajv: Ajv) => Ajv;
+// AJV and its plugins are CommonJS and cost ~100 ms to load: they are required on first need, never at import.
+const require = createRequire(import.meta.url);
 
-/** A fresh, strict AJV with the project's keywords and formats. Exported for the manifest validator's isolated checks. */
-export function createAjv(): Ajv {
+/** Both plugins are CommonJS modules whose default export is the function itself. */
+function plugin(mod: unknown): (ajv: Ajv) => Ajv {
+  return ((mod as { default?: unknown }).default ?? mod) as (ajv: Ajv) => Ajv;
+}
+
+/** The options every AJV of this package uses (part of the precompiled validators' fingerprint). */
+const AJV_OPTIONS = { strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true } as const;
+
+/**
+ * A fresh, strict AJV with the project's keywords and formats. Exported for the manifest validator's isolated checks.
+ * `extra` is for the build step that generates standalone validators (code options); the result validates the same.
+ */
+export function createAjv(extra: Options = {}): Ajv {
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
   // strictRequired stays off: it forbids the ordinary `anyOf: [{ required: [a] }, { required: [b] }]` pattern.
-  const ajv = new Ajv({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
-  addFormats(ajv);
-  addErrors(ajv);
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...extra });
+  plugin(require('ajv-formats'))(ajv);
+  plugin(require('ajv-errors'))(ajv);
   ajv.addFormat('twilio-base-url', { type: 'string', validate: isAllowedBaseUrl });
   for (const keyword of PROJECT_KEYWORDS) ajv.addKeyword(keyword);
   return ajv;
@@ -37,23 +48,157 @@ export function readSchema(path: string): AnySchemaObject {
   return JSON.parse(readFileSync(path, 'utf8')) as AnySchemaObject;
 }
 
+/** Where the build step (schema/precompile.ts) writes standalone validators: dist/connector/schema/precompiled/. */
+export const precompiledDir: string = join(dirname(fileURLToPath(import.meta.url)), 'precompiled');
+
+/** index.json of the precompiled validators. */
+export interface PrecompiledIndex {
+  /** schemaSetDigest() of the schemas they were generated from. */
+  digest: string;
+  /** Schema `$id` → file name (a CommonJS module exporting the validator) in precompiledDir. */
+  validators: Record<string, string>;
+}
+
+/** FNV-1a over UTF-16 code units in two independent 32-bit lanes: a 64-bit content fingerprint without node:crypto. */
+function fingerprint64(parts: readonly string[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
 /**
- * The package's one AJV instance. All schemas are registered by `$id` (cheap: AJV compiles on first use),
- * and each validator is compiled once and cached, never per call.
+ * A fingerprint of what a generated validator is made from: each schema file (path and text) and the AJV options,
+ * keywords and formats of createAjv(). Equal fingerprints, equal validators. (The AJV version is deliberately not
+ * part of it: standalone code only needs AJV's small runtime helpers, so a validator built with one AJV 8 release
+ * runs under another, as AJV's standalone mode intends.) Computed on every load, so it avoids node:crypto.
+ */
+export function schemaSetDigest(files: ReadonlyArray<readonly [relativePath: string, text: string]>): string {
+  const parts = [JSON.stringify({ options: AJV_OPTIONS, keywords: PROJECT_KEYWORDS, formats: ['ajv-formats:full', 'twilio-base-url'] })];
+  let length = 0;
+  for (const [path, text] of [...files].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    parts.push('\0', path, '\0', text);
+    length += text.length;
+  }
+  return `${fingerprint64(parts)}-${files.length}-${length}`;
+}
+
+function readIndex(dir: string): PrecompiledIndex | null {
+  const file = join(dir, 'index.json');
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PrecompiledIndex) : null;
+  } catch {
+    return null;
+  }
+}
+
+let precompiledIndex: PrecompiledIndex | null | undefined;
+
+/** The build's index of standalone validators, read once; null when there is none (tsc without the generation step). */
+function readPrecompiledIndex(): PrecompiledIndex | null {
+  if (precompiledIndex === undefined) precompiledIndex = readIndex(precompiledDir);
+  return precompiledIndex;
+}
+
+const formatsReady = new Set<string>();
+
+/** A standalone validator from a build directory; its formats module first gets the format that lives in this package. */
+function requirePrecompiled(dir: string, file: string): ValidateFunction {
+  if (!formatsReady.has(dir)) {
+    const formats = require(join(dir, 'formats.cjs')) as Record<string, unknown>;
+    formats['twilio-base-url'] = { type: 'string', validate: isAllowedBaseUrl };
+    formatsReady.add(dir);
+  }
+  return require(join(dir, file)) as ValidateFunction;
+}
+
+/**
+ * The precompiled validators for a set of schema files, when the build generated them from exactly these files
+ * (same digest); otherwise undefined and AJV compiles as before. `dir` is for tests of other builds.
+ */
+export function precompiledFor(files: ReadonlyArray<readonly [relativePath: string, text: string]>, dir: string = precompiledDir): PrecompiledValidators | undefined {
+  const index = dir === precompiledDir ? readPrecompiledIndex() : readIndex(dir);
+  if (!index || index.digest !== schemaSetDigest(files)) return undefined;
+  return new PrecompiledValidators(index, dir);
+}
+
+/** Validators generated at build time by AJV's standalone code: the same code AJV would compile, without compiling. */
+export class PrecompiledValidators {
+  private readonly loaded = new Map<string, ValidateFunction>();
+  constructor(
+    private readonly index: PrecompiledIndex,
+    private readonly dir: string,
+  ) {}
+
+  has(id: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.index.validators, id);
+  }
+
+  get(id: string): ValidateFunction | undefined {
+    let validate = this.loaded.get(id);
+    if (!validate && this.has(id)) {
+      validate = requirePrecompiled(this.dir, this.index.validators[id]!);
+      this.loaded.set(id, validate);
+    }
+    return validate;
+  }
+}
+
+/**
+ * The package's one schema registry. Every schema is read once and registered by `$id`; each validator is made once
+ * and cached, never per call. When the build generated standalone validators from exactly these schema files, they
+ * are used and AJV is not even loaded (it is created on first need, e.g. for a `#/…` fragment). Otherwise the one AJV
+ * instance is built here with every schema, as it always was, and compiles each validator on first use.
  */
 export class SchemaRegistry {
-  readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction>();
   /** Package-relative file path (schemas/…) → the schema's `$id`. */
   private readonly ids = new Map<string, string>();
+  /** Every parsed schema, in file order. */
+  private readonly parsed: AnySchemaObject[] = [];
+  /** `$id` → the parsed schema. */
+  private readonly byId = new Map<string, AnySchemaObject>();
+  private readonly precompiledValidators: PrecompiledValidators | undefined;
+  private ajvInstance?: Ajv;
 
   constructor(dir: string = schemasDir) {
-    this.ajv = createAjv();
+    const texts: Array<[string, string]> = [];
     for (const file of listSchemaFiles(dir)) {
-      const schema = readSchema(file);
-      this.ajv.addSchema(schema);
-      if (typeof schema.$id === 'string') this.ids.set(relative(dirname(dir), file).split(sep).join('/'), schema.$id);
+      const text = readFileSync(file, 'utf8');
+      const relativePath = relative(dirname(dir), file).split(sep).join('/');
+      texts.push([relativePath, text]);
+      const schema = JSON.parse(text) as AnySchemaObject;
+      this.parsed.push(schema);
+      if (typeof schema.$id === 'string') {
+        this.ids.set(relativePath, schema.$id);
+        if (!this.byId.has(schema.$id)) this.byId.set(schema.$id, schema);
+      }
     }
+    this.precompiledValidators = precompiledFor(texts);
+    // Without validators from the build, register everything now, as before (a duplicate or invalid schema throws here).
+    if (!this.precompiledValidators) void this.ajv;
+  }
+
+  /** True when this registry's validators come from the build (no AJV compile at run time). */
+  get precompiled(): boolean {
+    return this.precompiledValidators !== undefined;
+  }
+
+  /** The AJV instance holding every schema of this registry. */
+  get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      const ajv = createAjv();
+      for (const schema of this.parsed) ajv.addSchema(schema);
+      this.ajvInstance = ajv;
+    }
+    return this.ajvInstance;
   }
 
   /** The `$id` of the schema kept in a package-relative file such as `schemas/connection.schema.json`. */
@@ -71,14 +216,18 @@ export class SchemaRegistry {
   validator(id: string): ValidateFunction {
     let validate = this.compiled.get(id);
     if (!validate) {
-      validate = this.ajv.getSchema(id);
+      validate = this.precompiledValidators?.get(id) ?? this.ajv.getSchema(id);
       if (!validate) throw new Error(`Unknown schema ${id}`);
       this.compiled.set(id, validate);
     }
     return validate;
   }
 
+  /** The schema object registered under an `$id` (with an optional `#/...` fragment). */
   schema(id: string): AnySchemaObject {
+    // With validators from the build, a whole file's schema needs no compile (the build compiled it): the parsed object.
+    const whole = this.precompiledValidators?.has(id) ? this.byId.get(id) : undefined;
+    if (whole) return whole;
     const entry = this.ajv.getSchema(id);
     if (!entry) throw new Error(`Unknown schema ${id}`);
     return entry.schema as AnySchemaObject;

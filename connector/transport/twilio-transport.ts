@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ResolvedConnection } from './connection.js';
 import { pairsToObject, type TwilioHost, type WireRequest, type WireResponse } from './wire.js';
 
@@ -27,13 +26,18 @@ function loadTwilio(): Promise<TwilioFactory> {
 const MAX_CLIENTS = 64;
 const clients = new Map<string, TwilioClientLike>();
 
+type CreateHash = typeof import('node:crypto').createHash;
+let createHash: CreateHash | undefined;
+
 /** One client (one keep-alive agent) per connection; the key is a hash so no secret is kept as a map key. */
-function clientKey(c: ResolvedConnection): string {
+function clientKey(c: ResolvedConnection, createHash: CreateHash): string {
   return createHash('sha256').update([c.accountSid, c.username, c.password, c.region ?? '', c.edge ?? '', c.baseUrl ?? ''].join('\u0000')).digest('hex');
 }
 
 async function clientFor(c: ResolvedConnection): Promise<TwilioClientLike> {
-  const key = clientKey(c);
+  // node:crypto is loaded with the first call, like twilio, not at import.
+  createHash ??= (await import('node:crypto')).createHash;
+  const key = clientKey(c, createHash);
   const cached = clients.get(key);
   if (cached) return cached;
   const twilio = await loadTwilio();
