@@ -95,8 +95,42 @@ export class ConnectorError extends Error {
   toJSON(): ConnectorErrorData {
     return this.toData();
   }
+
+  /** The inverse of toData (an error returned as data by `onError: 'output'`). */
+  static fromData(data: ConnectorErrorData): ConnectorError {
+    return new ConnectorError(data.code, data.message, {
+      ...(data.status !== null ? { status: data.status } : {}),
+      ...(data.twilioCode !== null ? { twilioCode: data.twilioCode } : {}),
+      ...(data.moreInfo !== null ? { moreInfo: data.moreInfo } : {}),
+      retryable: data.retryable,
+      ...(data.remedy !== null ? { remedy: data.remedy } : {}),
+      ...(data.details !== undefined ? { details: data.details } : {}),
+    });
+  }
 }
 
 export function isConnectorError(value: unknown): value is ConnectorError {
   return value instanceof ConnectorError;
+}
+
+/**
+ * The error with every occurrence of the given secrets replaced by "[redacted]" in its message, remedy, more-info
+ * link and details. A last line of defence: Twilio, a proxy or a person may echo a credential back (a path, a
+ * parameter, a field name), and no error this package hands out may repeat it. Unchanged when none occurs.
+ */
+export function redactSecrets(error: ConnectorError, secrets: readonly string[]): ConnectorError {
+  const present = secrets.filter((s) => s.length > 0);
+  if (present.length === 0) return error;
+  const scrub = (text: string): string => present.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const details = error.details === undefined ? undefined : JSON.stringify(error.details);
+  const texts = [error.message, error.remedy ?? '', error.moreInfo ?? '', details ?? ''];
+  if (!texts.some((t) => present.some((s) => t.includes(s)))) return error;
+  return new ConnectorError(error.code, scrub(error.message), {
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
+    ...(error.moreInfo !== undefined ? { moreInfo: scrub(error.moreInfo) } : {}),
+    retryable: error.retryable,
+    ...(error.remedy !== undefined ? { remedy: scrub(error.remedy) } : {}),
+    ...(details !== undefined ? { details: JSON.parse(scrub(details)) as Record<string, unknown> } : {}),
+  });
 }

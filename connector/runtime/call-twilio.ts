@@ -1,4 +1,4 @@
-import { ConnectorError } from '../errors/connector-error.js';
+import { ConnectorError, redactSecrets } from '../errors/connector-error.js';
 import { errorFromException, errorFromResponse, type ErrorOverrides } from '../errors/map.js';
 import type { ResolvedConnection } from '../transport/connection.js';
 import { send } from '../transport/twilio-transport.js';
@@ -75,6 +75,16 @@ function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
  * Resolves the 2xx response; rejects a ConnectorError.
  */
 export async function callTwilio(c: ResolvedConnection, request: WireRequest, options: CallOptions): Promise<WireResponse> {
+  // Twilio or a proxy may echo the secret (a path, a parameter, the Authorization header): never pass it on.
+  const secrets = c.password.length >= 8 ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')] : [];
+  try {
+    return await callWithRetries(c, request, options);
+  } catch (error) {
+    throw error instanceof ConnectorError ? redactSecrets(error, secrets) : error;
+  }
+}
+
+async function callWithRetries(c: ResolvedConnection, request: WireRequest, options: CallOptions): Promise<WireResponse> {
   const policy = options.retry ?? DEFAULT_RETRY;
   for (let attempt = 1; ; attempt++) {
     let error: ConnectorError;
