@@ -41,6 +41,11 @@ const COMMANDS: Record<string, Command> = {
     help: async () => (await import('./commands/emulator.js')).emulatorHelp,
     run: async (argv, io) => (await import('./commands/emulator.js')).emulatorCommand(argv, io),
   },
+  flow: {
+    summary: 'list, validate and run verification flows (Studio sub-flow, Next Matter workflow, Vonage fallbacks)',
+    help: async () => (await import('./commands/flow.js')).flowHelp,
+    run: async (argv, io) => (await import('./commands/flow.js')).flowCommand(argv, io),
+  },
 };
 
 function usage(): string {

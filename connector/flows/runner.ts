@@ -11,10 +11,10 @@ import { loadScenario, type LoadedScenario } from './load.js';
 import { kindOf, runStep, type Signal, type StepKind } from './steps.js';
 import { paramsValidator, validateScenario } from './validation.js';
 
-/** What a runner reports as it goes (the CLI prints these). `step` is a path such as `verify > check`. */
+/** What a runner reports as it goes (the CLI prints these). `step` is a path such as `verify > check`; `target` the module or sub-scenario a step calls. */
 export type FlowEvent =
-  | { type: 'start'; step: string; kind: StepKind; title?: string; depth: number }
-  | { type: 'done'; step: string; kind: StepKind; record: StepRecord; depth: number }
+  | { type: 'start'; step: string; kind: StepKind; title?: string; target?: string; depth: number }
+  | { type: 'done'; step: string; kind: StepKind; target?: string; record: StepRecord; depth: number }
   | { type: 'skip'; step: string; kind: StepKind; depth: number }
   | { type: 'say'; step: string; text: string; depth: number };
 
@@ -103,13 +103,16 @@ export class RunContext {
           throw error;
         }
         if (!holds) {
+          // A skipped step has no result this time: in a loop, a later step must not read the last round's.
+          delete this.steps[step.id];
           this.emit({ type: 'skip', step: this.path(step), kind, depth: this.depth });
           continue;
         }
       }
-      this.emit({ type: 'start', step: this.path(step), kind, ...(step.title ? { title: step.title } : {}), depth: this.depth });
+      const target = step.module ?? step.scenario;
+      this.emit({ type: 'start', step: this.path(step), kind, ...(step.title ? { title: step.title } : {}), ...(target ? { target } : {}), depth: this.depth });
       const signal = await runStep(this, step);
-      this.emit({ type: 'done', step: this.path(step), kind, record: this.steps[step.id]!, depth: this.depth });
+      this.emit({ type: 'done', step: this.path(step), kind, ...(target ? { target } : {}), record: this.steps[step.id]!, depth: this.depth });
       if (signal !== 'next') return signal;
     }
     return 'next';

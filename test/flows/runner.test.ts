@@ -145,3 +145,27 @@ describe('scenario runner', () => {
     assert.deepEqual(run.result, { status: 'pending', escalated: true, channel: 'call', attempt: 2, nextCheckInSeconds: 180, done: false });
   });
 });
+
+describe('scenario runner: loop state', () => {
+  let bench: FlowBench;
+  before(async () => (bench = await flowBench()));
+  after(() => bench.emu.close());
+
+  it('a step skipped in this round has no result, so a later step never reads the last round as if it were new', async () => {
+    const run = await bench.run(
+      inline('stale', {
+        steps: [
+          { id: 'init', set: { counted: 0 } },
+          { id: 'rounds', loop: { max: 3, steps: [
+            { id: 'maybe', when: { eq: ['$.steps.rounds.output.iteration', 1] }, set: { hit: true } },
+            { id: 'count', when: { exists: '$.steps.maybe' }, set: { counted: { $add: ['$.vars.counted', 1] } } },
+          ] } },
+        ],
+        result: '$.vars.counted',
+      }),
+      {},
+      [],
+    );
+    assert.equal(run.result, 1);
+  });
+});

@@ -1,0 +1,111 @@
+/** `verify-connector flow …` in process: what a person sees, and the exit codes (0 done, 1 failed or invalid, 2 usage). */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+import { startTestEmulator } from '../emulator/helpers.js';
+
+describe('verify-connector flow', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, scenario: unknown): string => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(scenario, null, 2));
+    return file;
+  };
+  const base = { title: 'CLI test', description: 'A scenario for the CLI tests.' };
+
+  it('is listed by the CLI and answers --help', async () => {
+    assert.match((await runCli(['--help'])).stdout, /^\s+flow\s+list, validate and run/m);
+    const help = await runCli(['flow', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: verify-connector flow list/);
+  });
+
+  it('list: every template, by id', async () => {
+    const result = await runCli(['flow', 'list']);
+    assert.equal(result.status, 0);
+    for (const id of ['studio-verify-subflow', 'next-matter-main-workflow', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `vonage-fallback-${n}`)]) assert.match(result.stdout, new RegExp(`^${id} `, 'm'));
+    assert.equal(JSON.parse((await runCli(['flow', 'list', '--json'])).stdout).length, 9);
+  });
+
+  it('validate: a template is valid (exit 0)', async () => {
+    const result = await runCli(['flow', 'validate', 'studio-verify-subflow']);
+    assert.equal(result.status, 0, result.stdout);
+    assert.match(result.stdout, /the scenario is valid/);
+  });
+
+  it('validate: a reference to a missing step is rejected with its JSON pointer (exit 1)', async () => {
+    const file = write('missing-step.json', { ...base, id: 'missing-step', steps: [{ id: 'a', say: 'hi' }, { id: 'b', set: { x: '$.steps.c.output.status' } }] });
+    const result = await runCli(['flow', 'validate', file]);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /error: .*missing-step\.json \/steps\/1\/set\/x: \$\.steps\.c\.output\.status refers to step "c", which does not exist/);
+  });
+
+  it('validate: a loop without a maximum is rejected with its JSON pointer (exit 1, --json too)', async () => {
+    const file = write('no-max.json', { ...base, id: 'no-max', steps: [{ id: 'again', loop: { steps: [{ id: 'a', say: 'hi' }] } }] });
+    const result = await runCli(['flow', 'validate', file]);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /\/steps\/0\/loop\/max: is required/);
+    const json = JSON.parse((await runCli(['flow', 'validate', file, '--json'])).stdout);
+    assert.equal(json.valid, false);
+    assert.deepEqual(json.errors.map((e: { pointer: string }) => e.pointer), ['/steps/0/loop/max']);
+  });
+
+  it('usage errors exit 2: no subcommand, an unknown one, a missing file, a bad --param', async () => {
+    assert.equal((await runCli(['flow'])).status, 2);
+    assert.equal((await runCli(['flow', 'frob'])).status, 2);
+    assert.equal((await runCli(['flow', 'validate', join(dir, 'nope.json')])).status, 2);
+    assert.equal((await runCli(['flow', 'run', 'no-such-template'])).status, 2);
+    assert.equal((await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to', '--emulator'])).status, 2);
+  });
+
+  it('run --emulator --answers: prints each step as it runs and the result (exit 0)', async () => {
+    const result = await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to=+15005550006', '--emulator', '--answers', '999999,NOTRECEIVED,@code']);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    const order = ['✓ send  start-verification', '✓ check  check-verification  status=pending', '✓ resend  start-verification', '✓ check  check-verification  status=approved'];
+    let at = -1;
+    for (const needle of order) {
+      const next = lines.findIndex((line, i) => i > at && line.includes(needle));
+      assert.ok(next > at, `expected "${needle}" after line ${at}:\n${result.stdout}`);
+      at = next;
+    }
+    assert.match(result.stdout, /\[emulator: sms to \+15005550006\] .*\d{6}/);
+    assert.match(result.stdout, /"verified": true/);
+  });
+
+  it('run --json: one JSON document on stdout, the steps on stderr', async () => {
+    const result = await runCli(['flow', 'run', 'vonage-fallback-5', '--param', 'to=+15005550006', '--emulator', '--answers', ',,@code', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { ok: true, result: { verified: true, status: 'approved', attempts: 1, channel: 'call', verificationSid: JSON.parse(result.stdout).result.verificationSid } });
+    assert.match(result.stderr, /✓ escalate  escalate-verification  status=pending channel=call escalated=true/);
+  });
+
+  it('run against a running emulator by URL (the outbox read over HTTP answers @code)', async () => {
+    const emu = await startTestEmulator();
+    try {
+      const connection = JSON.stringify({ accountSid: emu.accountSid, authToken: emu.authToken });
+      const result = await runCli(['flow', 'run', 'next-matter-main-workflow', '--param', 'to=+15005550007', '--emulator', emu.url, '--connection', connection, '--answers', '@code']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /"outcome": "verified"/);
+      assert.equal(emu.outbox({ to: '+15005550007' }).length, 1);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('a flow that cannot go on exits 1 and says why (answers ran out)', async () => {
+    const result = await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to=+15005550006', '--emulator', '--answers', '999999']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /error \(no_answer\): no scripted answer left/);
+  });
+
+  it('invalid parameters exit 1 with the pointer', async () => {
+    const result = await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to=12345', '--emulator', '--answers', '@code']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /\/params\/to/);
+  });
+});
