@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { FlowError } from './flow-error.js';
 
 /** What an `ask` step asks. */
@@ -58,10 +58,34 @@ export function scriptedAnswers(answers: readonly ScriptedAnswer[], outbox?: Out
   };
 }
 
-/** A person at a terminal (node:readline). `close()` when the run is over. */
+/**
+ * A person at a terminal (node:readline). Lines typed (or piped) ahead of a question are kept for it; the input
+ * ending is a no_answer error, never a hang. `close()` when the run is over.
+ */
 export function promptAnswers(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): InputProvider & { close(): void } {
-  const rl = createInterface({ input, output, terminal: false });
-  const ask = (async (question: Question) => (await rl.question(`? ${question.prompt} `)).trim()) as InputProvider & { close(): void };
+  const rl = createInterface({ input, terminal: false });
+  const lines: string[] = [];
+  const waiting: Array<(line: string | undefined) => void> = [];
+  let ended = false;
+  rl.on('line', (line) => {
+    const next = waiting.shift();
+    if (next) next(line);
+    else lines.push(line);
+  });
+  rl.on('close', () => {
+    ended = true;
+    for (const next of waiting.splice(0)) next(undefined);
+  });
+  const ask = (async (question: Question) => {
+    output.write(`? ${question.prompt} `);
+    const line = lines.length > 0 ? lines.shift() : ended ? undefined : await new Promise<string | undefined>((resolve) => waiting.push(resolve));
+    if (line === undefined) {
+      output.write('\n');
+      throw new FlowError('no_answer', `the input ended before an answer to "${question.prompt}".`, { step: question.step });
+    }
+    if (!(input as { isTTY?: boolean }).isTTY) output.write(`${line}\n`);
+    return line.trim();
+  }) as InputProvider & { close(): void };
   ask.close = () => rl.close();
   return ask;
 }

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FlowError } from '../../connector/flows/flow-error.js';
+import { promptAnswers } from '../../connector/flows/inputs.js';
 import { loadScenario } from '../../connector/flows/load.js';
+import { PassThrough } from 'node:stream';
 import type { FlowEvent } from '../../connector/flows/runner.js';
 import { flowBench, freshNumber, type FlowBench } from './support.js';
 
@@ -167,5 +169,23 @@ describe('scenario runner: loop state', () => {
       [],
     );
     assert.equal(run.result, 1);
+  });
+});
+
+describe('prompt input provider (node:readline)', () => {
+  it('asks on the output, keeps lines typed ahead for later questions, and fails (no_answer) when the input ends', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk) => (shown += String(chunk)));
+    const ask = promptAnswers(input, output);
+    input.write('123456\n  NOTRECEIVED  \n');
+    assert.equal(await ask({ step: 'a', prompt: 'Code?' }), '123456');
+    assert.equal(await ask({ step: 'b', prompt: 'Again?' }), 'NOTRECEIVED');
+    const third = ask({ step: 'c', prompt: 'Last?' });
+    input.end();
+    await assert.rejects(third, (e: unknown) => e instanceof FlowError && e.code === 'no_answer');
+    assert.match(shown, /\? Code\? 123456\n\? Again\? /);
+    ask.close();
   });
 });
