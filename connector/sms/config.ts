@@ -1,6 +1,7 @@
 import type { InputProblem } from '../errors/connector-error.js';
 import { packageSchemas } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
+import { secretTexts } from '../transport/connection.js';
 import type { SMSConnectorConfig as SmsConfig, Template } from '../../types/generated/sms-config.js';
 
 export type { SmsConfig, Template };
@@ -13,7 +14,11 @@ export const SMS_CONFIG_SCHEMA_ID = 'https://twilio-verify-connector.dev/schemas
  */
 export function checkSmsConfig(config: unknown): InputProblem[] {
   const validate = packageSchemas().validator(SMS_CONFIG_SCHEMA_ID);
-  return validate(config) ? [] : problemsFrom(validate.errors);
+  if (validate(config)) return [];
+  // A pointer names the field at fault, and a field can be named like the config's own secret: mask it.
+  const secrets = secretTexts(config);
+  const mask = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  return problemsFrom(validate.errors).map((p) => ({ pointer: mask(p.pointer), message: mask(p.message) }));
 }
 
 export function isSmsConfig(config: unknown): config is SmsConfig {
