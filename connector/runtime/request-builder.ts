@@ -9,6 +9,11 @@ export interface RequestTemplate {
   path: string;
 }
 
+/** Replaces `{name}` with the value as written: a function replacement, so `$$` or `$&` in a value stay literal. */
+function fillPlaceholder(path: string, name: string, value: string): string {
+  return path.replaceAll(`{${name}}`, () => value);
+}
+
 /** Twilio's form and query values are strings: booleans as true/false, numbers in decimal. */
 function scalar(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -39,14 +44,30 @@ export const MAX_INPUT_DEPTH = 32;
 
 /** The pointer of the first value nested deeper than MAX_INPUT_DEPTH; iterative, so a deep input cannot blow the stack here. */
 function tooDeepAt(input: unknown): string | undefined {
-  const stack: Array<[unknown, string, number]> = [[input, '', 0]];
+  // Depth first in the same order as before; a pointer is spelled out only for the value it reports.
+  interface Entry {
+    value: object;
+    parent: Entry | undefined;
+    key: string;
+    depth: number;
+  }
+  if (input === null || typeof input !== 'object') return undefined;
+  const stack: Entry[] = [{ value: input, parent: undefined, key: '', depth: 0 }];
   while (stack.length > 0) {
-    const [value, pointer, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return pointer;
-    for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    const entry = stack.pop()!;
+    if (entry.depth >= MAX_INPUT_DEPTH) return pointerOf(entry);
+    for (const key of Object.keys(entry.value)) {
+      const child = (entry.value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, parent: entry, key, depth: entry.depth + 1 });
+    }
   }
   return undefined;
+}
+
+function pointerOf(entry: { parent: typeof entry | undefined; key: string }): string {
+  let pointer = '';
+  for (let e: typeof entry | undefined = entry; e?.parent; e = e.parent) pointer = `/${e.key.replace(/~/g, '~0').replace(/\//g, '~1')}${pointer}`;
+  return pointer;
 }
 
 /**
@@ -77,11 +98,11 @@ export function buildRequest(template: RequestTemplate, plans: FieldPlan[], inpu
     const pointer = `/${plan.property}`;
     switch (plan.location) {
       case 'path':
-        path = path.replaceAll(`{${plan.name}}`, encodeURIComponent(scalar(value)));
+        path = fillPlaceholder(path, plan.name, encodeURIComponent(scalar(value)));
         break;
       case 'url':
         checkRelativePath(scalar(value), pointer);
-        path = path.replaceAll(`{${plan.property}}`, scalar(value));
+        path = fillPlaceholder(path, plan.property, scalar(value));
         break;
       case 'query':
         pushValue(query, plan, value);

@@ -46,6 +46,13 @@ describe('module make-api-call', () => {
     assert.deepEqual(output, { statusCode: 200, headers: { 'content-type': 'application/json', 'x-twilio-request-id': 'RQ123' }, body: services });
   });
 
+  it('keeps $$ and $& in a path literally (found by the property tests: replaceAll read them as patterns)', async () => {
+    const connector = await loadConnector();
+    const seen = expectRequest('GET', '/v2/Services/a$$b$&c', { status: 200, body: services });
+    await connector.execute('make-api-call', connection, { url: '/v2/Services/a$$b$&c', method: 'GET' });
+    assert.equal(seen.path, '/v2/Services/a$$b$&c');
+  });
+
   it('sends a query list as the name repeated once per value', async () => {
     const connector = await loadConnector();
     const seen = expectRequest('GET', '/v2/Services', { status: 200, body: services });
