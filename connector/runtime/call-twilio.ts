@@ -75,12 +75,13 @@ function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
  * Resolves the 2xx response; rejects a ConnectorError.
  */
 export async function callTwilio(c: ResolvedConnection, request: WireRequest, options: CallOptions): Promise<WireResponse> {
-  // Twilio or a proxy may echo the secret (a path, a parameter, the Authorization header): never pass it on.
-  const secrets = c.password.length >= 8 ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')] : [];
   try {
     return await callWithRetries(c, request, options);
   } catch (error) {
-    throw error instanceof ConnectorError ? redactSecrets(error, secrets) : error;
+    if (!(error instanceof ConnectorError)) throw error;
+    // Twilio or a proxy may echo the secret (a path, a parameter, the Authorization header): never pass it on.
+    const secrets = c.password.length >= 8 ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')] : [];
+    throw redactSecrets(error, secrets);
   }
 }
 

@@ -21,6 +21,7 @@ export class ModuleRuntime {
   readonly outputSchemaId: string;
   private readonly registry: SchemaRegistry;
   private plansCache?: FieldPlan[];
+  private templateCache?: RequestTemplate;
   private inputValidator?: ValidateFunction;
   private outputValidator?: ValidateFunction;
 
@@ -56,9 +57,13 @@ export class ModuleRuntime {
     return this.definition.id;
   }
 
+  /** Derived once (buildRequest only reads it). */
   get template(): RequestTemplate {
-    const request = this.request;
-    return { ...(request.method ? { method: request.method as HttpMethod } : {}), host: request.host ?? 'verify', path: request.path };
+    if (!this.templateCache) {
+      const request = this.request;
+      this.templateCache = { ...(request.method ? { method: request.method as HttpMethod } : {}), host: request.host ?? 'verify', path: request.path };
+    }
+    return this.templateCache;
   }
 
   get errors(): ErrorOverrides | undefined {

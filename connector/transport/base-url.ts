@@ -12,8 +12,25 @@ export function isTwilioHost(hostname: string): boolean {
   return hostname === 'twilio.com' || hostname.endsWith('.twilio.com');
 }
 
-/** True for `https://*.twilio.com` and for http(s) loopback addresses, with no user-info, query or fragment. */
+const allowedCache = new Map<string, boolean>();
+const ALLOWED_CACHE_SIZE = 64;
+
+/**
+ * True for `https://*.twilio.com` and for http(s) loopback addresses, with no user-info, query or fragment.
+ * Checked on every call (the connection schema's format), so the answers for the last few URLs are remembered.
+ */
 export function isAllowedBaseUrl(value: string): boolean {
+  if (typeof value !== 'string') return checkBaseUrl(value);
+  let allowed = allowedCache.get(value);
+  if (allowed === undefined) {
+    allowed = checkBaseUrl(value);
+    if (allowedCache.size >= ALLOWED_CACHE_SIZE) allowedCache.delete(allowedCache.keys().next().value as string);
+    allowedCache.set(value, allowed);
+  }
+  return allowed;
+}
+
+function checkBaseUrl(value: string): boolean {
   let url: URL;
   try {
     url = new URL(value);

@@ -17,8 +17,53 @@ export interface ResolvedConnection {
 
 const CONNECTION_SCHEMA = 'https://twilio-verify-connector.dev/schemas/connection.schema.json';
 
-/** Checks a connection against its schema; never echoes a secret back (problems name fields, not values; a field named like a secret is masked). */
+/** A plain object's own properties and their (primitive) values at one moment. */
+interface Snapshot {
+  keys: string[];
+  values: unknown[];
+}
+
+/** What a plain connection object held when it was last resolved, so an unchanged object is not validated again. */
+interface ResolvedEntry extends Snapshot {
+  resolved: ResolvedConnection;
+}
+
+const resolvedByObject = new WeakMap<object, ResolvedEntry>();
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** The object's own properties, or undefined when a value is an object (it could change without the object changing). */
+function snapshotOf(connection: Record<string, unknown>): Snapshot | undefined {
+  const keys = Object.keys(connection);
+  const values = keys.map((key) => connection[key]);
+  return values.every((value) => value === null || typeof value !== 'object') ? { keys, values } : undefined;
+}
+
+/** Exactly the same own properties with the same values as the snapshot. */
+function sameProperties(connection: Record<string, unknown>, snapshot: Snapshot): boolean {
+  const keys = Object.keys(connection);
+  if (keys.length !== snapshot.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== snapshot.keys[i] || connection[keys[i]!] !== snapshot.values[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a connection against its schema; never echoes a secret back (problems name fields, not values; a field named
+ * like a secret is masked). A host usually passes the same connection object on every call: while that plain object
+ * is unchanged (same own properties, same primitive values), its earlier result is returned without validating again.
+ */
 export function resolveConnection(connection: unknown): ResolvedConnection {
+  const plain = isPlainObject(connection);
+  if (plain) {
+    const entry = resolvedByObject.get(connection);
+    if (entry && sameProperties(connection, entry)) return entry.resolved;
+  }
   const validate = packageSchemas().validator(CONNECTION_SCHEMA);
   if (!validate(connection)) {
     const problems = problemsFrom(validate.errors);
@@ -37,6 +82,8 @@ export function resolveConnection(connection: unknown): ResolvedConnection {
   if (c.region) resolved.region = c.region;
   if (c.edge) resolved.edge = c.edge;
   if (c.baseUrl) resolved.baseUrl = c.baseUrl.replace(/\/+$/, '');
+  const snapshot = plain ? snapshotOf(connection) : undefined;
+  if (snapshot) resolvedByObject.set(connection as object, { ...snapshot, resolved });
   return resolved;
 }
 
@@ -50,6 +97,21 @@ const MIN_SECRET_LENGTH = 8;
  * built from it. For `redactSecrets`. Works on unvalidated connections too.
  */
 export function secretTexts(connection: unknown): string[] {
+  // Asked on every execute: for an unchanged plain object (see resolveConnection) the texts are worked out once.
+  if (isPlainObject(connection)) {
+    const entry = secretsByObject.get(connection);
+    if (entry && sameProperties(connection, entry)) return entry.texts.slice();
+    const texts = computeSecretTexts(connection);
+    const snapshot = snapshotOf(connection);
+    if (snapshot) secretsByObject.set(connection, { ...snapshot, texts });
+    return texts.slice();
+  }
+  return computeSecretTexts(connection);
+}
+
+const secretsByObject = new WeakMap<object, Snapshot & { texts: string[] }>();
+
+function computeSecretTexts(connection: unknown): string[] {
   if (connection === null || typeof connection !== 'object') return [];
   const c = connection as Record<string, unknown>;
   const users = [c['accountSid'], c['apiKeySid']].filter((u): u is string => typeof u === 'string');

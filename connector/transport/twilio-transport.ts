@@ -27,6 +27,8 @@ const MAX_CLIENTS = 64;
 const clients = new Map<string, TwilioClientLike>();
 
 type CreateHash = typeof import('node:crypto').createHash;
+/** A resolved connection is reused while the host's connection object is unchanged: its key is hashed once. */
+const keyByConnection = new WeakMap<ResolvedConnection, string>();
 let createHash: CreateHash | undefined;
 
 /** One client (one keep-alive agent) per connection; the key is a hash so no secret is kept as a map key. */
@@ -35,9 +37,13 @@ function clientKey(c: ResolvedConnection, createHash: CreateHash): string {
 }
 
 async function clientFor(c: ResolvedConnection): Promise<TwilioClientLike> {
-  // node:crypto is loaded with the first call, like twilio, not at import.
-  createHash ??= (await import('node:crypto')).createHash;
-  const key = clientKey(c, createHash);
+  let key = keyByConnection.get(c);
+  if (key === undefined) {
+    // node:crypto is loaded with the first call, like twilio, not at import.
+    createHash ??= (await import('node:crypto')).createHash;
+    key = clientKey(c, createHash);
+    keyByConnection.set(c, key);
+  }
   const cached = clients.get(key);
   if (cached) return cached;
   const twilio = await loadTwilio();
