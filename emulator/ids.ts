@@ -1,8 +1,19 @@
 /** SIDs and credentials: a two-letter prefix and 32 lowercase hex digits, as Twilio's are. */
 import { randomBytes } from 'node:crypto';
 
+// Every response carries a fresh request SID and every start two more: random bytes are drawn in blocks, not 16 at a time.
+const POOL_BYTES = 16 * 256;
+let pool = Buffer.alloc(0);
+let offset = POOL_BYTES;
+
 export function hex32(): string {
-  return randomBytes(16).toString('hex');
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const hex = pool.toString('hex', offset, offset + 16);
+  offset += 16;
+  return hex;
 }
 
 /** e.g. sid('VA') → 'VA0f3c…' (34 characters). */

@@ -199,11 +199,12 @@ export class VerificationStore {
     }
     const psd2 = this.psd2(service, params);
     const v = verificationSid !== undefined ? this.find(service, verificationSid) : this.latest(service.sid, to!);
-    const gone = new TwilioError(20404, `The requested resource ${path} was not found`);
-    if (!v) throw gone;
-    if (to !== undefined && verificationSid !== undefined && v.to !== to) throw gone;
+    // Made only when thrown: an Error captures a stack, which would cost every successful check.
+    const gone = (): TwilioError => new TwilioError(20404, `The requested resource ${path} was not found`);
+    if (!v) throw gone();
+    if (to !== undefined && verificationSid !== undefined && v.to !== to) throw gone();
     if (v.status === 'max_attempts_reached' && this.options.now() < v.expiresAt) throw new TwilioError(60202);
-    if (v.status !== 'pending') throw gone;
+    if (v.status !== 'pending') throw gone();
 
     const now = this.options.now();
     v.checkAttempts += 1;
