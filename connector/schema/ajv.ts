@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -59,35 +60,18 @@ export interface PrecompiledIndex {
   validators: Record<string, string>;
 }
 
-/** FNV-1a over UTF-16 code units in two independent 32-bit lanes: a 64-bit content fingerprint without node:crypto. */
-function fingerprint64(parts: readonly string[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * A fingerprint of what a generated validator is made from: each schema file (path and text) and the AJV options,
  * keywords and formats of createAjv(). Equal fingerprints, equal validators. (The AJV version is deliberately not
  * part of it: standalone code only needs AJV's small runtime helpers, so a validator built with one AJV 8 release
- * runs under another, as AJV's standalone mode intends.) Computed on every load, so it avoids node:crypto.
+ * runs under another, as AJV's standalone mode intends.) SHA-256 in native code: a JavaScript hash loop runs cold
+ * here, once per load, and cost several times more than loading node:crypto.
  */
 export function schemaSetDigest(files: ReadonlyArray<readonly [relativePath: string, text: string]>): string {
-  const parts = [JSON.stringify({ options: AJV_OPTIONS, keywords: PROJECT_KEYWORDS, formats: ['ajv-formats:full', 'twilio-base-url'] })];
-  let length = 0;
-  for (const [path, text] of [...files].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-    parts.push('\0', path, '\0', text);
-    length += text.length;
-  }
-  return `${fingerprint64(parts)}-${files.length}-${length}`;
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ options: AJV_OPTIONS, keywords: PROJECT_KEYWORDS, formats: ['ajv-formats:full', 'twilio-base-url'] }));
+  for (const [path, text] of [...files].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) hash.update(`\0${path}\0`).update(text);
+  return hash.digest('hex');
 }
 
 function readIndex(dir: string): PrecompiledIndex | null {
