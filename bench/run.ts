@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../connector/paths.js';
 import { coldStart } from './cold-start.js';
@@ -65,6 +65,8 @@ function machine(): Record<string, unknown> {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${platform()} ${release()}`,
+    /** 1, 5 and 15-minute load averages when the run started: other work on the machine shows up in every figure. */
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     commit,
   };
 }
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${line}\n`);
   };
   const started = nowMs();
+  const host = machine();
   log(`twilio-verify-connector benchmarks${args.quick ? ' (--quick: indicative figures only)' : ''}: ${selected.map((b) => b.name).join(', ')}`);
   const results: BenchResult[] = [];
   for (const bench of selected) {
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     quick: args.quick,
     command: `node dist/bench/run.js${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
-    machine: machine(),
+    machine: host,
     totalSeconds: Math.round(totalMs / 100) / 10,
     heapUsedMB: Math.round(process.memoryUsage().heapUsed / MB),
     budgetsMissed: misses,
