@@ -36,7 +36,8 @@ export class Connector {
     this.dir = dir;
     this.manifest = manifest;
     this.registry = registry;
-    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry)]));
+    const lookup = (id: string): ModuleRuntime | undefined => this.runtimes.get(id);
+    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry, lookup)]));
     this.modules = definitions.map((d) => {
       const runtime = this.runtimes.get(d.id)!;
       return {

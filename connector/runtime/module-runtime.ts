@@ -8,8 +8,8 @@ import type { HttpMethod } from '../transport/wire.js';
 import { planFor, type FieldPlan } from './wire-plan.js';
 import type { RequestTemplate } from './request-builder.js';
 
-/** The modules built on one schema registry (one loaded connector), so a composed module can find the modules it calls. */
-const modulesByRegistry = new WeakMap<SchemaRegistry, Map<string, ModuleRuntime>>();
+/** Finds another module of the same connector by id (composed modules call their siblings through it). */
+export type ModuleLookup = (id: string) => ModuleRuntime | undefined;
 
 /**
  * A module ready to run: its definition plus what the runtime derives from it once (validators, wire plan).
@@ -24,20 +24,19 @@ export class ModuleRuntime {
   private templateCache?: RequestTemplate;
   private inputValidator?: ValidateFunction;
   private outputValidator?: ValidateFunction;
+  private readonly lookup: ModuleLookup;
 
-  constructor(definition: ModuleDefinition, registry: SchemaRegistry) {
+  constructor(definition: ModuleDefinition, registry: SchemaRegistry, lookup: ModuleLookup = () => undefined) {
     this.definition = definition;
     this.registry = registry;
+    this.lookup = lookup;
     this.inputSchemaId = registry.idForFile(definition.input);
     this.outputSchemaId = registry.idForFile(definition.output);
-    let siblings = modulesByRegistry.get(registry);
-    if (!siblings) modulesByRegistry.set(registry, (siblings = new Map()));
-    siblings.set(definition.id, this);
   }
 
   /** A module of the same connector, by id (for composed modules). */
   sibling(id: string): ModuleRuntime {
-    const found = modulesByRegistry.get(this.registry)?.get(id);
+    const found = this.lookup(id);
     if (!found) throw new ConnectorError('unknown_module', `Module ${this.id} calls "${id}", which this connector does not have.`, { remedy: 'Run `verify-connector validate` on the connector.' });
     return found;
   }

@@ -136,7 +136,8 @@ describe('hardening: properties generated from every module schema', function ()
         });
       }
 
-      (ownRequest ? it : it.skip)(`${WIRE_RUNS} generated inputs sent through connector.execute: the HTTP request nock sees is the built one`, async () => {
+      // A composed module sends no request of its own (its steps are the other modules, tested here in their turn).
+      if (ownRequest) it(`${WIRE_RUNS} generated inputs sent through connector.execute: the HTTP request nock sees is the built one`, async () => {
         const samples = fc.sample(inputs, SEEDED(WIRE_RUNS));
         for (const input of samples) {
           const built = buildRequest(module.template, module.plans, input);
