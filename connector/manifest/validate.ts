@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Ajv, AnySchemaObject } from 'ajv';
+import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import { ERROR_CODES } from '../errors/connector-error.js';
 import { packageRoot } from '../paths.js';
-import { createAjv, listSchemaFiles, readSchema } from '../schema/ajv.js';
+import { createAjv, listSchemaFiles, precompiledFor, readSchema } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import { planFor, WirePlanError } from '../runtime/wire-plan.js';
 import { checkCallInput } from '../flows/call-input.js';
@@ -57,12 +57,51 @@ function readJsonFile(root: string, file: string, report: Report, pointer: strin
   }
 }
 
-function schemaFiles(root: string): Map<string, AnySchemaObject> {
+interface SchemaFiles {
+  /** Connector-relative path (schemas/…) → parsed schema. */
+  schemas: Map<string, AnySchemaObject>;
+  /** The same files as [path, text], for the precompiled validators' fingerprint. */
+  texts: Array<[string, string]>;
+}
+
+function schemaFiles(root: string): SchemaFiles {
   const dir = join(root, 'schemas');
-  const out = new Map<string, AnySchemaObject>();
+  const out: SchemaFiles = { schemas: new Map(), texts: [] };
   if (!existsSync(dir)) return out;
-  for (const path of listSchemaFiles(dir)) out.set(path.slice(root.length + 1).split('\\').join('/'), readSchema(path));
+  for (const path of listSchemaFiles(dir)) {
+    const file = path.slice(root.length + 1).split('\\').join('/');
+    const text = readFileSync(path, 'utf8');
+    out.texts.push([file, text]);
+    out.schemas.set(file, JSON.parse(text) as AnySchemaObject);
+  }
   return out;
+}
+
+/**
+ * Validators for a connector's schemas. When its schema files are exactly those the build compiled (same
+ * fingerprint: this package, or a faithful copy), the build's standalone validators are used — they registered and
+ * compiled under AJV strict mode by construction — and AJV is not loaded. Otherwise a fresh strict AJV registers
+ * every schema (reporting those that cannot be) and compiles each on first use.
+ */
+function schemaValidators({ schemas, texts }: SchemaFiles, report: Report): (id: string) => ValidateFunction | undefined {
+  const precompiled = precompiledFor(texts);
+  let ajv: Ajv | undefined;
+  const full = (): Ajv => {
+    if (ajv) return ajv;
+    ajv = createAjv();
+    for (const [file, schema] of schemas) {
+      try {
+        if (typeof schema.$id !== 'string') report.add(file, '', 'has no $id', 'Give every schema an $id so others can $ref it.');
+        else if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+      } catch (error) {
+        report.add(file, '', `cannot be registered: ${(error as Error).message}`);
+      }
+    }
+    metaSchemas(ajv);
+    return ajv;
+  };
+  if (!precompiled) full();
+  return (id) => precompiled?.get(id) ?? full().getSchema(id);
 }
 
 /**
@@ -76,26 +115,18 @@ export function validateManifest(dir?: string): ManifestReport {
   const manifest = readJsonFile(root, 'manifest.json', report, '', 'manifest.json') as Record<string, unknown> | undefined;
   if (!manifest) return { valid: false, errors: report.errors };
 
-  const ajv = createAjv();
-  const schemas = schemaFiles(root);
-  for (const [file, schema] of schemas) {
-    try {
-      if (typeof schema.$id !== 'string') report.add(file, '', 'has no $id', 'Give every schema an $id so others can $ref it.');
-      else if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
-    } catch (error) {
-      report.add(file, '', `cannot be registered: ${(error as Error).message}`);
-    }
-  }
-  metaSchemas(ajv);
-  const compiled = new Map<string, ReturnType<Ajv['compile']> | undefined>();
-  const compileFile = (file: string, from: string, pointer: string): ReturnType<Ajv['compile']> | undefined => {
+  const schemaSet = schemaFiles(root);
+  const schemas = schemaSet.schemas;
+  const validatorFor = schemaValidators(schemaSet, report);
+  const compiled = new Map<string, ValidateFunction | undefined>();
+  const compileFile = (file: string, from: string, pointer: string): ValidateFunction | undefined => {
     if (compiled.has(file)) return compiled.get(file);
     const schema = schemas.get(file);
-    let validate: ReturnType<Ajv['compile']> | undefined;
+    let validate: ValidateFunction | undefined;
     if (!schema) report.add(from, pointer, `schema ${file} does not exist under schemas/`, 'Create it or correct the path.');
     else {
       try {
-        validate = ajv.getSchema(schema.$id as string);
+        validate = validatorFor(schema.$id as string);
       } catch (error) {
         report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated); check spelling.');
       }
@@ -104,7 +135,7 @@ export function validateManifest(dir?: string): ManifestReport {
     return validate;
   };
 
-  const validateManifestShape = ajv.getSchema(META_MANIFEST)!;
+  const validateManifestShape = validatorFor(META_MANIFEST)!;
   if (!validateManifestShape(manifest)) {
     for (const p of problemsFrom(validateManifestShape.errors)) report.add('manifest.json', p.pointer, p.message, 'See schemas/manifest.schema.json for the manifest format.');
   }
@@ -117,7 +148,7 @@ export function validateManifest(dir?: string): ManifestReport {
   const definitions = new Map<string, ModuleDefinition>();
   const files = new Map<string, string>();
   const composed: ModuleDefinition[] = [];
-  const validateModuleShape = ajv.getSchema(META_MODULE)!;
+  const validateModuleShape = validatorFor(META_MODULE)!;
 
   modules.forEach((entry, index) => {
     const at = `/modules/${index}`;
@@ -141,9 +172,9 @@ export function validateManifest(dir?: string): ManifestReport {
     else checkModule(file, definition, schemas, compileFile, report);
   });
 
-  const subschema = (id: string): ReturnType<Ajv['compile']> | undefined => {
+  const subschema = (id: string): ValidateFunction | undefined => {
     try {
-      return ajv.getSchema(id);
+      return validatorFor(id);
     } catch {
       return undefined;
     }
@@ -167,7 +198,7 @@ function checkModule(
   file: string,
   def: ModuleDefinition,
   schemas: Map<string, AnySchemaObject>,
-  compileFile: (file: string, from: string, pointer: string) => ReturnType<Ajv['compile']> | undefined,
+  compileFile: (file: string, from: string, pointer: string) => ValidateFunction | undefined,
   report: Report,
 ): void {
   const validateInput = compileFile(def.input, file, '/input');
@@ -238,8 +269,8 @@ function checkComposition(
   def: ModuleDefinition,
   definitions: Map<string, ModuleDefinition>,
   schemas: Map<string, AnySchemaObject>,
-  compileFile: (file: string, from: string, pointer: string) => ReturnType<Ajv['compile']> | undefined,
-  subschema: (id: string) => ReturnType<Ajv['compile']> | undefined,
+  compileFile: (file: string, from: string, pointer: string) => ValidateFunction | undefined,
+  subschema: (id: string) => ValidateFunction | undefined,
   report: Report,
 ): void {
   compileFile(def.input, file, '/input');
