@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { InputProblem } from '../errors/connector-error.js';
 import { checkSmsConfig, type SmsConfig } from '../sms/config.js';
 import { createSmsConnector } from '../sms/index.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { maskPhone } from '../sms/phone.js';
 import { summariseConfig } from '../sms/summary.js';
 import { isUsageType, USAGE_TYPES } from '../sms/usage-types.js';
@@ -25,24 +25,32 @@ export const SMS_HELP = `Usage:
 Usage types: ${USAGE_TYPES.join(', ')}.
 Exit codes: 0 done, 1 the config is invalid or the send failed, 2 the command line is wrong.`;
 
-class UsageError extends Error {}
+type ReadResult = { ok: true; config: SmsConfig } | { ok: false; code: number };
 
-type ReadResult = { ok: true; config: unknown } | { ok: false; code: number };
-
-/** The config file as JSON: unreadable → a usage error (exit 2); not JSON → a broken config (exit 1). */
-function readConfig(path: string, io: CliIo): ReadResult {
+/**
+ * The config file, read and checked: unreadable → a usage error (exit 2); not JSON or not a valid config → each
+ * problem printed by pointer and exit 1.
+ */
+function readCheckedConfig(path: string, io: CliIo): ReadResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new UsageError(`cannot read the config file ${path}.`);
   }
+  let config: unknown;
   try {
-    return { ok: true, config: JSON.parse(text) as unknown };
+    config = JSON.parse(text) as unknown;
   } catch (error) {
     io.err(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     return { ok: false, code: EXIT_FAILED };
   }
+  const problems = checkSmsConfig(config);
+  if (problems.length > 0) {
+    printProblems(io, path, problems);
+    return { ok: false, code: EXIT_FAILED };
+  }
+  return { ok: true, config: config as SmsConfig };
 }
 
 function printProblems(io: CliIo, path: string, problems: InputProblem[]): void {
@@ -76,14 +84,9 @@ function validateCommand(args: string[], io: CliIo): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
   if (positionals.length !== 1) throw new UsageError('sms validate takes one config file: verify-connector sms validate <config.json>');
   const path = positionals[0]!;
-  const read = readConfig(path, io);
+  const read = readCheckedConfig(path, io);
   if (!read.ok) return read.code;
-  const problems = checkSmsConfig(read.config);
-  if (problems.length > 0) {
-    printProblems(io, path, problems);
-    return EXIT_FAILED;
-  }
-  printSummary(io, path, read.config as SmsConfig);
+  printSummary(io, path, read.config);
   return EXIT_OK;
 }
 
@@ -148,15 +151,10 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   if (typeof emulator === 'string' && !/^https?:\/\//.test(emulator)) throw new UsageError('--emulator takes the emulator URL, for example http://127.0.0.1:4010.');
 
   const path = values.config!;
-  const read = readConfig(path, io);
+  const read = readCheckedConfig(path, io);
   if (!read.ok) return read.code;
-  const problems = checkSmsConfig(read.config);
-  if (problems.length > 0) {
-    printProblems(io, path, problems);
-    return EXIT_FAILED;
-  }
 
-  const running = await target(read.config as Record<string, unknown>, emulator);
+  const running = await target(read.config as unknown as Record<string, unknown>, emulator);
   try {
     const connector = await createSmsConnector({ getConfig: async () => running.config });
     const payload: Record<string, string> = values.code !== undefined ? { code: values.code } : {};
