@@ -1,8 +1,8 @@
-import { ConnectorError, redactSecrets } from './errors/connector-error.js';
+import { ConnectorError } from './errors/connector-error.js';
 import type { ConnectorManifest } from '../types/generated/manifest.js';
 import type { ModuleDefinition } from '../types/generated/module.js';
 import type { SchemaRegistry } from './schema/ajv.js';
-import { resolveConnection, secretTexts } from './transport/connection.js';
+import { resolveConnection } from './transport/connection.js';
 import { executeWithErrorMode, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
 import { ModuleRuntime } from './runtime/module-runtime.js';
 
@@ -74,20 +74,7 @@ export class Connector {
       if (options.onError === 'output') return { ok: false, error: (error as ConnectorError).toData() };
       throw error;
     }
-    // Last line of defence: no error handed out repeats the connection's secrets, even as a field name a person typed.
-    const secrets = secretTexts(connection);
-    if (secrets.length === 0) return executeWithErrorMode(runtime, connection, input, options);
-    try {
-      const result = await executeWithErrorMode(runtime, connection, input, options);
-      const failed = options.onError === 'output' ? (result as ExecuteResult) : undefined;
-      if (failed && !failed.ok) {
-        const text = JSON.stringify(failed.error);
-        if (secrets.some((s) => text.includes(s))) return { ok: false, error: redactSecrets(ConnectorError.fromData(failed.error), secrets).toData() };
-      }
-      return result;
-    } catch (error) {
-      throw error instanceof ConnectorError ? redactSecrets(error, secrets) : error;
-    }
+    return executeWithErrorMode(runtime, connection, input, options);
   }
 
   /** One cheap real call (the manifest's test module) proving the credentials work. */

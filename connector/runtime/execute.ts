@@ -1,6 +1,6 @@
-import { ConnectorError, type ConnectorErrorData } from '../errors/connector-error.js';
+import { ConnectorError, redactSecrets, type ConnectorErrorData } from '../errors/connector-error.js';
 import { problemsFrom, summarise } from '../schema/problems.js';
-import { resolveConnection } from '../transport/connection.js';
+import { resolveConnection, secretTexts } from '../transport/connection.js';
 import { callTwilio, type RetryPolicy } from './call-twilio.js';
 import type { ModuleRuntime } from './module-runtime.js';
 import { shapeOutput } from './output.js';
@@ -84,7 +84,8 @@ export async function executeWithErrorMode(module: ModuleRuntime, connection: un
     const output = await executeModule(module, connection, input, options);
     return options.onError === 'output' ? { ok: true, output } : output;
   } catch (error) {
-    const failure = asConnectorError(error);
+    // Last line of defence: no error handed out repeats the connection's secrets, even as a field name a person typed.
+    const failure = redactSecrets(asConnectorError(error), secretTexts(connection));
     if (options.onError === 'output') return { ok: false, error: failure.toData() };
     throw failure;
   }

@@ -97,21 +97,6 @@ const MIN_SECRET_LENGTH = 8;
  * built from it. For `redactSecrets`. Works on unvalidated connections too.
  */
 export function secretTexts(connection: unknown): string[] {
-  // Asked on every execute: for an unchanged plain object (see resolveConnection) the texts are worked out once.
-  if (isPlainObject(connection)) {
-    const entry = secretsByObject.get(connection);
-    if (entry && sameProperties(connection, entry)) return entry.texts.slice();
-    const texts = computeSecretTexts(connection);
-    const snapshot = snapshotOf(connection);
-    if (snapshot) secretsByObject.set(connection, { ...snapshot, texts });
-    return texts.slice();
-  }
-  return computeSecretTexts(connection);
-}
-
-const secretsByObject = new WeakMap<object, Snapshot & { texts: string[] }>();
-
-function computeSecretTexts(connection: unknown): string[] {
   if (connection === null || typeof connection !== 'object') return [];
   const c = connection as Record<string, unknown>;
   const users = [c['accountSid'], c['apiKeySid']].filter((u): u is string => typeof u === 'string');

@@ -72,7 +72,7 @@ describe('per-call caches give the same answers', () => {
     assert.deepEqual(urls.map(isAllowedBaseUrl), first);
   });
 
-  it('secretTexts of an unchanged object are worked out once, and follow every change', () => {
+  it('secretTexts names each secret and its Basic credentials, and follows every change', () => {
     const connection: Record<string, unknown> = { accountSid, authToken: 'secret-token-1' };
     const first = secretTexts(connection);
     assert.deepEqual(first, ['secret-token-1', Buffer.from(`${accountSid}:secret-token-1`).toString('base64')]);
