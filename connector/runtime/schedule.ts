@@ -19,6 +19,8 @@ export interface ScheduleDecision {
   last: boolean;
   /** Every step has been sent. */
   finished: boolean;
+  /** Nothing is left to send once the due step (if any) is sent: the workflow ends here. */
+  done: boolean;
   /** Seconds until the next step is due (0 when due), or null. */
   dueInSeconds: number | null;
   /** When to look again: the due step's own wait once it is sent, the time left otherwise; null when nothing is left after it. */
@@ -54,7 +56,7 @@ export function decideSchedule(stepsValue: unknown, sentValue: unknown, now: num
   const sent = sendTimes(sentValue);
   const next = sent.length;
   if (next >= steps.length) {
-    return { due: false, step: null, channel: null, last: false, finished: true, dueInSeconds: null, nextCheckInSeconds: null };
+    return { due: false, step: null, channel: null, last: false, finished: true, done: true, dueInSeconds: null, nextCheckInSeconds: null };
   }
   const step = steps[next]!;
   const last = next === steps.length - 1;
@@ -67,6 +69,7 @@ export function decideSchedule(stepsValue: unknown, sentValue: unknown, now: num
     channel: step.channel,
     last,
     finished: false,
+    done: due && last,
     dueInSeconds,
     nextCheckInSeconds: due ? (last ? null : step.waitSeconds) : dueInSeconds,
   };

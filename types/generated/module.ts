@@ -208,7 +208,7 @@ export interface ComposeStep {
         continue: [string, ...string[]];
       };
   /**
-   * The `schedule` capability: given timed steps (`[{ channel, waitSeconds }]`, each wait counted from that step's send) and the sends so far (`[{ time }]`, e.g. a verification's send_code_attempts), says whether the next step is due now. Its output: `{ due, step, channel, last, finished, dueInSeconds, nextCheckInSeconds }` (`step` 1-based; `nextCheckInSeconds`: when to look again, counting the send of a due step; null once nothing is left).
+   * The `schedule` capability: given timed steps (`[{ channel, waitSeconds }]`, each wait counted from that step's send) and the sends so far (`[{ time }]`, e.g. a verification's send_code_attempts), says whether the next step is due now. Its output: `{ due, step, channel, last, finished, done, dueInSeconds, nextCheckInSeconds }` (`step` 1-based; `done`: nothing is left to send once a due step is sent; `nextCheckInSeconds`: when to look again, counting the send of a due step; null once nothing is left).
    */
   schedule?: {
     /**
