@@ -61,6 +61,8 @@ async function generate(schemaFile: string): Promise<string> {
     additionalProperties: false,
     strictIndexSignatures: true,
     unreachableDefinitions: false,
+    // Arrays stay arrays: min/maxItems would otherwise become a union of tuples of every length.
+    ignoreMinAndMaxItems: true,
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });

@@ -27,14 +27,8 @@ export interface ConnectorManifest {
   /**
    * @minItems 1
    */
-  modules: [
-    {
-      id: string;
-      file: string;
-    },
-    ...{
-      id: string;
-      file: string;
-    }[]
-  ];
+  modules: {
+    id: string;
+    file: string;
+  }[];
 }

@@ -6,14 +6,9 @@
  *
  * Items: Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
  */
-export type Operands = [
-  {
-    [k: string]: unknown | undefined;
-  },
-  {
-    [k: string]: unknown | undefined;
-  }
-];
+export type Operands = {
+  [k: string]: unknown | undefined;
+}[];
 /**
  * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
  */
@@ -34,11 +29,11 @@ export type Condition =
       /**
        * @minItems 1
        */
-      and?: [Condition, ...Condition[]];
+      and?: Condition[];
       /**
        * @minItems 1
        */
-      or?: [Condition, ...Condition[]];
+      or?: Condition[];
       not?: Condition;
     };
 
@@ -96,7 +91,7 @@ export interface ModuleDefinition {
     /**
      * @minItems 1
      */
-    steps: [ComposeStep, ...ComposeStep[]];
+    steps: ComposeStep[];
     /**
      * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
      */
@@ -181,11 +176,11 @@ export interface ComposeStep {
         /**
          * @minItems 1
          */
-        and?: [Condition, ...Condition[]];
+        and?: Condition[];
         /**
          * @minItems 1
          */
-        or?: [Condition, ...Condition[]];
+        or?: Condition[];
         not?: Condition;
       };
   /**
@@ -205,7 +200,7 @@ export interface ComposeStep {
         /**
          * @minItems 1
          */
-        continue: [string, ...string[]];
+        continue: string[];
       };
   /**
    * The `schedule` capability: given timed steps (`[{ channel, waitSeconds }]`, each wait counted from that step's send) and the sends so far (`[{ time }]`, e.g. a verification's send_code_attempts), says whether the next step is due now. Its output: `{ due, step, channel, last, finished, done, dueInSeconds, nextCheckInSeconds }` (`step` 1-based; `done`: nothing is left to send once a due step is sent; `nextCheckInSeconds`: when to look again, counting the send of a due step; null once nothing is left).

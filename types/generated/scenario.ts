@@ -6,14 +6,9 @@
  *
  * Items: Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
  */
-export type Operands = [
-  {
-    [k: string]: unknown | undefined;
-  },
-  {
-    [k: string]: unknown | undefined;
-  }
-];
+export type Operands = {
+  [k: string]: unknown | undefined;
+}[];
 /**
  * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
  */
@@ -34,11 +29,11 @@ export type Condition =
       /**
        * @minItems 1
        */
-      and?: [Condition, ...Condition[]];
+      and?: Condition[];
       /**
        * @minItems 1
        */
-      or?: [Condition, ...Condition[]];
+      or?: Condition[];
       not?: Condition;
     };
 export type Steps = Step[];
@@ -104,11 +99,11 @@ export interface Step {
         /**
          * @minItems 1
          */
-        and?: [Condition, ...Condition[]];
+        and?: Condition[];
         /**
          * @minItems 1
          */
-        or?: [Condition, ...Condition[]];
+        or?: Condition[];
         not?: Condition;
       };
   /**
@@ -136,7 +131,7 @@ export interface Step {
         /**
          * @minItems 1
          */
-        continue: [string, ...string[]];
+        continue: string[];
       };
   /**
    * Variables to keep from this step's result, read later as `$.vars.<name>`. Here `$` is the step's own result: its output, or after a failure with onError continue its error `{ code, message, status, … }` — so `$.status` and `$.message` read as in an HTTP step of a workflow tool.
@@ -214,11 +209,11 @@ export interface Step {
         /**
          * @minItems 1
          */
-        and?: [Condition, ...Condition[]];
+        and?: Condition[];
         /**
          * @minItems 1
          */
-        or?: [Condition, ...Condition[]];
+        or?: Condition[];
         not?: Condition;
       };
   then?: Steps;

@@ -63,7 +63,7 @@ export interface SMSConnectorConfig {
    * @minItems 1
    * @maxItems 50
    */
-  templates: [Template, ...Template[]];
+  templates: Template[];
   /**
    * Twilio's SMS pumping protection for this message: enable (Twilio's default) or disable. Leave it out to use the account's setting.
    */
