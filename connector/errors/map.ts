@@ -45,7 +45,7 @@ export function errorFromException(error: unknown, timeoutMs: number): Connector
   if (error instanceof ConnectorError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const name = typeof (error as { name?: unknown })?.name === 'string' ? (error as { name: string }).name : '';
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError' || code === 'ERR_CANCELED_TIMEOUT') {
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError') {
     return new ConnectorError('timeout', `Twilio did not answer within ${timeoutMs} ms.`, {
       retryable: true,
       remedy: 'Try again; if a code may have been sent, check the verification before starting a new one.',

@@ -15,7 +15,7 @@ function fillTemplate(template: unknown, input: Record<string, unknown>): unknow
   return template;
 }
 
-function isJsonObject(body: unknown): body is Record<string, unknown> {
+export function isJsonObject(body: unknown): body is Record<string, unknown> {
   return body !== null && typeof body === 'object' && !Array.isArray(body);
 }
 
@@ -33,4 +33,3 @@ export function shapeOutput(definition: ModuleDefinition, response: WireResponse
   return response.body;
 }
 
-export { isJsonObject };
