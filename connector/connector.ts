@@ -2,6 +2,7 @@ import { ConnectorError } from './errors/connector-error.js';
 import type { ConnectorManifest } from '../types/generated/manifest.js';
 import type { ModuleDefinition } from '../types/generated/module.js';
 import type { SchemaRegistry } from './schema/ajv.js';
+import { bundleSchema, deepFreeze } from './schema/bundle.js';
 import { resolveConnection } from './transport/connection.js';
 import { executeWithErrorMode, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
 import { ModuleRuntime } from './runtime/module-runtime.js';
@@ -13,8 +14,32 @@ export interface ModuleInfo {
   kind: ModuleDefinition['kind'];
   description: string;
   docs: string;
-  inputSchema: Record<string, unknown>;
-  outputSchema: Record<string, unknown>;
+  /** The module file as written (frozen): request, pagination, idempotency, compose, examples. */
+  definition: Readonly<ModuleDefinition>;
+  /** Self-contained (every `$ref` inlined) and frozen, made on first read. */
+  readonly inputSchema: Readonly<Record<string, unknown>>;
+  readonly outputSchema: Readonly<Record<string, unknown>>;
+}
+
+/** A module's entry in `connector.modules`: its schemas are bundled on first read, so loading stays cheap. */
+function moduleInfo(definition: ModuleDefinition, runtime: ModuleRuntime, registry: SchemaRegistry): ModuleInfo {
+  const lookup = (uri: string): unknown => registry.lookup(uri);
+  let input: Record<string, unknown> | undefined;
+  let output: Record<string, unknown> | undefined;
+  return Object.freeze({
+    id: definition.id,
+    label: definition.label,
+    kind: definition.kind,
+    description: definition.description,
+    docs: definition.docs,
+    definition: deepFreeze(structuredClone(definition)),
+    get inputSchema() {
+      return (input ??= bundleSchema(runtime.inputSchemaId, lookup));
+    },
+    get outputSchema() {
+      return (output ??= bundleSchema(runtime.outputSchemaId, lookup));
+    },
+  });
 }
 
 export interface ConnectionTestResult {
@@ -38,18 +63,7 @@ export class Connector {
     this.registry = registry;
     const lookup = (id: string): ModuleRuntime | undefined => this.runtimes.get(id);
     this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry, lookup)]));
-    this.modules = definitions.map((d) => {
-      const runtime = this.runtimes.get(d.id)!;
-      return {
-        id: d.id,
-        label: d.label,
-        kind: d.kind,
-        description: d.description,
-        docs: d.docs,
-        inputSchema: registry.schema(runtime.inputSchemaId) as Record<string, unknown>,
-        outputSchema: registry.schema(runtime.outputSchemaId) as Record<string, unknown>,
-      };
-    });
+    this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
   }
 
   /** The runtime form of a module, for hosts that compose modules (flows). */

@@ -9,6 +9,7 @@ import { problemsFrom } from '../schema/problems.js';
 import { planFor, WirePlanError } from '../runtime/wire-plan.js';
 import { checkCallInput } from '../flows/call-input.js';
 import { ExpressionError, findReferences } from '../flows/expressions.js';
+import { checkFieldAnnotations } from './field-annotations.js';
 
 export interface ManifestProblem {
   /** Path from the connector folder, e.g. modules/start-verification.json. */
@@ -128,7 +129,7 @@ export function validateManifest(dir?: string): ManifestReport {
       try {
         validate = validatorFor(schema.$id as string);
       } catch (error) {
-        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated); check spelling.');
+        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated, x-show-when, x-options-from); check spelling.');
       }
     }
     compiled.set(file, validate);
@@ -179,6 +180,11 @@ export function validateManifest(dir?: string): ManifestReport {
       return undefined;
     }
   };
+  for (const definition of definitions.values()) {
+    const inputSchema = schemas.get(definition.input);
+    if (!inputSchema) continue;
+    for (const p of checkFieldAnnotations(inputSchema, definitions, (d) => schemas.get(d.input))) report.add(definition.input, p.pointer, p.message, p.hint);
+  }
   for (const definition of composed) checkComposition(files.get(definition.id)!, definition, definitions, schemas, compileFile, subschema, report);
 
   if (connection?.test && !definitions.has(connection.test)) {

@@ -207,6 +207,21 @@ export class SchemaRegistry {
     return validate;
   }
 
+  /**
+   * The parsed schema (or the part a `#/…` JSON pointer names) for an absolute URI, read from the files alone: no AJV.
+   * Undefined when nothing is there.
+   */
+  lookup(uri: string): unknown {
+    const [base, fragment = ''] = uri.split('#', 2) as [string, string?];
+    let node: unknown = this.byId.get(base);
+    for (const token of fragment.split('/').slice(1)) {
+      if (typeof node !== 'object' || node === null) return undefined;
+      const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+      node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return node;
+  }
+
   /** The schema object registered under an `$id` (with an optional `#/...` fragment). */
   schema(id: string): AnySchemaObject {
     // With validators from the build, a whole file's schema needs no compile (the build compiled it): the parsed object.

@@ -39,9 +39,47 @@ const wireMetaSchema = {
   ],
 };
 
+/**
+ * `x-show-when`: the field applies only while each named sibling property has one of the listed values
+ * ({ "channel": ["call"] }: digits to dial matter for a voice call only). Hosts show the field only then.
+ */
+export type ShowWhen = Record<string, Array<string | number | boolean>>;
+
+const showWhenMetaSchema = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } },
+};
+
+/**
+ * `x-options-from`: the field's choices are the items another module of the connector returns (a search module):
+ * `value` and `label` name fields of each item; `input` gives that module's input from sibling fields of this one
+ * (its property name → this schema's property name). Hosts turn it into a dropdown; the runtime does not read it.
+ */
+export interface OptionsFrom {
+  module: string;
+  value: string;
+  label?: string;
+  input?: Record<string, string>;
+}
+
+const optionsFromMetaSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['module', 'value'],
+  properties: {
+    module: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' },
+    value: { type: 'string', minLength: 1 },
+    label: { type: 'string', minLength: 1 },
+    input: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+  },
+};
+
 export const PROJECT_KEYWORDS: KeywordDefinition[] = [
   { keyword: 'x-wire', metaSchema: wireMetaSchema },
   { keyword: 'x-advanced', metaSchema: { type: 'boolean' } },
   { keyword: 'x-secret', metaSchema: { type: 'boolean' } },
   { keyword: 'x-deprecated', metaSchema: { type: 'string' } },
+  { keyword: 'x-show-when', metaSchema: showWhenMetaSchema },
+  { keyword: 'x-options-from', metaSchema: optionsFromMetaSchema },
 ];

@@ -32,6 +32,11 @@ describe('validateManifest', () => {
     ['an input schema that does not exist', (c) => c.edit('modules/get-service.json', (m) => (m.input = 'schemas/modules/nope.input.schema.json')), 'modules/get-service.json', '/input'],
     ['a connection test naming no module', (c) => c.edit('manifest.json', (m) => (m.connection.test = 'ping')), 'manifest.json', '/connection/test'],
     ['a refined error code outside the closed set', (c) => c.edit('modules/check-verification.json', (m) => (m.errors = { '20404': { code: 'gone', remedy: 'Start a new verification.' } })), 'modules/check-verification.json', '/errors/20404/code'],
+    ['choices from a module the connector does not have', (c) => c.edit('schemas/modules/get-service.input.schema.json', (s) => (s.properties.serviceSid['x-options-from'].module = 'list-things')), 'schemas/modules/get-service.input.schema.json', '/properties/serviceSid/x-options-from/module'],
+    ['choices from a module that returns no list', (c) => c.edit('schemas/modules/get-service.input.schema.json', (s) => (s.properties.serviceSid['x-options-from'].module = 'get-service')), 'schemas/modules/get-service.input.schema.json', '/properties/serviceSid/x-options-from/module'],
+    ['choices whose input names no field', (c) => c.edit('schemas/modules/get-service.input.schema.json', (s) => (s.properties.serviceSid['x-options-from'].input = { limit: 'howMany' })), 'schemas/modules/get-service.input.schema.json', '/properties/serviceSid/x-options-from/input/limit'],
+    ['a field shown for a value its controller cannot take', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.sendDigits['x-show-when'] = { channel: ['fax'] })), 'schemas/modules/start-verification.input.schema.json', '/properties/sendDigits/x-show-when/channel/0'],
+    ['a field shown when a field that does not exist has a value', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.sendDigits['x-show-when'] = { medium: ['call'] })), 'schemas/modules/start-verification.input.schema.json', '/properties/sendDigits/x-show-when/medium'],
     ['invalid JSON in a module file', (c) => c.write('modules/get-service.json', '{ "id": '), 'modules/get-service.json', ''],
   ];
 

@@ -1,7 +1,7 @@
 /* Generated from schemas/manifest.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * The connector a host platform loads: its identity, its connection schema and its modules. Each module file follows the module definition format (`definitions.module`, kept in module.schema.json). Input schemas carry their wire mapping in the project keywords `x-wire` (a wire name, or { name, in: path|query|form|none|url|method|headers|body|bodyType, encode: json, prefix, spread }), mark rarely used fields with `x-advanced: true`, secrets with `x-secret: true` and deprecated ones with `x-deprecated: "why"`.
+ * The connector a host platform loads: its identity, its connection schema and its modules. Each module file follows the module definition format (`definitions.module`, kept in module.schema.json). Input schemas carry their wire mapping in the project keywords `x-wire` (a wire name, or { name, in: path|query|form|none|url|method|headers|body|bodyType, encode: json, prefix, spread }), mark rarely used fields with `x-advanced: true`, secrets with `x-secret: true`, deprecated ones with `x-deprecated: "why"`; `x-show-when: { "channel": ["call"] }` says a field applies only while a sibling field has one of those values, and `x-options-from: { module, value, label, input }` says its choices are the items a search module returns (hosts render both: hidden fields, dropdowns).
  */
 export interface ConnectorManifest {
   $schema?: string;

@@ -1,0 +1,61 @@
+import type { AnySchemaObject } from 'ajv';
+import type { ModuleDefinition } from '../../types/generated/module.js';
+import type { OptionsFrom, ShowWhen } from '../schema/keywords.js';
+
+/** One problem with a field's host annotations, in the input schema's file. */
+export interface AnnotationProblem {
+  pointer: string;
+  message: string;
+  hint: string;
+}
+
+type Properties = Record<string, AnySchemaObject>;
+
+function propertiesOf(schema: AnySchemaObject | undefined): Properties {
+  return ((schema?.['properties'] as Properties | undefined) ?? {}) as Properties;
+}
+
+/**
+ * Checks what the format keywords `x-options-from` and `x-show-when` say across files: the module that offers the
+ * choices exists and returns a list, the fields they name exist, and the values a field is shown for are values the
+ * controlling field can take. (The keywords' own shape is checked by their meta-schemas.)
+ */
+export function checkFieldAnnotations(
+  inputSchema: AnySchemaObject,
+  definitions: ReadonlyMap<string, ModuleDefinition>,
+  inputSchemaOf: (definition: ModuleDefinition) => AnySchemaObject | undefined,
+): AnnotationProblem[] {
+  const problems: AnnotationProblem[] = [];
+  const siblings = propertiesOf(inputSchema);
+  for (const [name, field] of Object.entries(siblings)) {
+    const at = `/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const optionsFrom = field['x-options-from'] as OptionsFrom | undefined;
+    if (optionsFrom) {
+      const source = definitions.get(optionsFrom.module);
+      if (!source) {
+        problems.push({ pointer: `${at}/x-options-from/module`, message: `names no module of this connector ("${optionsFrom.module}")`, hint: 'Name a search module that lists the choices, such as list-services.' });
+      } else if (!source.pagination) {
+        problems.push({ pointer: `${at}/x-options-from/module`, message: `"${optionsFrom.module}" does not return a list`, hint: 'Name a search module (one with "pagination"): its items become the choices.' });
+      } else {
+        const sourceInputs = propertiesOf(inputSchemaOf(source));
+        for (const [input, sibling] of Object.entries(optionsFrom.input ?? {})) {
+          if (!(input in sourceInputs)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${input}" is not an input of ${optionsFrom.module}`, hint: `Use one of: ${Object.keys(sourceInputs).join(', ')}.` });
+          if (!(sibling in siblings)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${sibling}" is not a field of this module`, hint: 'Give the name of the field whose value that input takes.' });
+        }
+      }
+    }
+    const showWhen = field['x-show-when'] as ShowWhen | undefined;
+    for (const [controller, values] of Object.entries(showWhen ?? {})) {
+      const control = siblings[controller];
+      if (!control || controller === name) {
+        problems.push({ pointer: `${at}/x-show-when/${controller}`, message: `"${controller}" is not another field of this module`, hint: 'Name the field whose value decides whether this one applies, such as channel.' });
+        continue;
+      }
+      const allowed = control['enum'] as unknown[] | undefined;
+      values.forEach((value, index) => {
+        if (allowed && !allowed.includes(value)) problems.push({ pointer: `${at}/x-show-when/${controller}/${index}`, message: `${JSON.stringify(value)} is not a value of ${controller}`, hint: `Use one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.` });
+      });
+    }
+  }
+  return problems;
+}
