@@ -4,7 +4,8 @@ import type { ModuleDefinition } from '../types/generated/module.js';
 import type { SchemaRegistry } from './schema/ajv.js';
 import { bundleSchema, deepFreeze } from './schema/bundle.js';
 import { resolveConnection } from './transport/connection.js';
-import { executeWithErrorMode, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
+import { executeWithErrorMode, prepareModuleRequest, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
+import type { WireRequest } from './transport/wire.js';
 import { ModuleRuntime } from './runtime/module-runtime.js';
 
 /** What a host shows for one module: words for people and the schemas of what goes in and comes out. */
@@ -89,6 +90,14 @@ export class Connector {
       throw error;
     }
     return executeWithErrorMode(runtime, connection, input, options);
+  }
+
+  /**
+   * The request `execute` would send for this input — method, host, path, query and form pairs with Twilio's names —
+   * without sending anything or needing a connection. Rejects invalid input (invalid_input) and composed modules.
+   */
+  prepareRequest(moduleId: string, input?: unknown): WireRequest {
+    return prepareModuleRequest(this.module(moduleId), input);
   }
 
   /** One cheap real call (the manifest's test module) proving the credentials work. */

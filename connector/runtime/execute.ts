@@ -7,6 +7,7 @@ import { shapeOutput } from './output.js';
 import { runComposition } from './compose.js';
 import { collectPages } from './paginate.js';
 import { buildRequest } from './request-builder.js';
+import type { WireRequest } from '../transport/wire.js';
 
 export interface ExecuteOptions {
   /** 'throw' (default): resolve the output, reject a ConnectorError. 'output': resolve `{ ok, output | error }`. */
@@ -37,6 +38,19 @@ function asConnectorError(error: unknown): ConnectorError {
   return new ConnectorError('server_error', 'The connector failed unexpectedly while handling this call.', {
     remedy: 'Try again; if it persists, report it with the module id and the input (without credentials).',
   });
+}
+
+/**
+ * The request a module would send for an input, without sending it: the input is validated first (invalid_input as in
+ * execute). For hosts that show or translate requests (the playground, the Make export's proof). Not for composed modules.
+ */
+export function prepareModuleRequest(module: ModuleRuntime, input: unknown): WireRequest {
+  const data = input === undefined ? {} : input;
+  if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
+  if (module.composed) {
+    throw new ConnectorError('invalid_input', `Module ${module.id} composes other modules and sends no single request.`, { remedy: 'Prepare the requests of the modules it calls instead.' });
+  }
+  return buildRequest(module.template, module.plans, data as Record<string, unknown>);
 }
 
 /** validate → build → send (with the retry policy) → shape → validate the output; a composed module runs its steps instead of one request. */

@@ -40,3 +40,31 @@ describe('connector.modules schemas for hosts', () => {
     assert.equal(!result.ok && result.error.code, 'invalid_input');
   });
 });
+
+describe('connector.prepareRequest', () => {
+  it('gives the request execute would send, with Twilio names, and sends nothing', async () => {
+    const connector = await loadConnector();
+    const request = connector.prepareRequest('start-verification', {
+      serviceSid: `VA${'a'.repeat(32)}`,
+      to: '+15017122661',
+      channel: 'sms',
+      rateLimits: { ip: '203.0.113.7' },
+    });
+    assert.deepEqual(request, {
+      method: 'POST',
+      host: 'verify',
+      path: `/v2/Services/VA${'a'.repeat(32)}/Verifications`,
+      form: [
+        ['To', '+15017122661'],
+        ['Channel', 'sms'],
+        ['RateLimits', '{"ip":"203.0.113.7"}'],
+      ],
+    });
+  });
+
+  it('refuses invalid input with invalid_input and a pointer, and a composed module by name', async () => {
+    const connector = await loadConnector();
+    assert.throws(() => connector.prepareRequest('start-verification', { serviceSid: 'VA1', to: '+1', channel: 'sms' }), (e: { code: string; details: { problems: Array<{ pointer: string }> } }) => e.code === 'invalid_input' && e.details.problems.some((p) => p.pointer === '/serviceSid'));
+    assert.throws(() => connector.prepareRequest('escalate-verification', { serviceSid: `VA${'a'.repeat(32)}`, verificationSid: `VE${'b'.repeat(32)}`, preset: 1 }), /composes other modules/);
+  });
+});
