@@ -1,8 +1,6 @@
 import { Command } from 'commander';
-import { loadConnector } from '../../manifest/load.js';
 import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
 import { EXIT_OK, UsageError } from '../io.js';
-import { requestSummary } from '../module-summary.js';
 
 interface FieldSchema {
   title?: string;
@@ -30,6 +28,8 @@ export function docsCommand(ctx: CliContext): Command {
 
 async function docs(ctx: CliContext, moduleId: string | undefined, options: DocsOptions): Promise<number> {
   const { io } = ctx;
+  const { loadConnector } = await import('../../manifest/load.js');
+  const { requestSummary } = await import('../module-summary.js');
   const connector = await loadConnector(options.dir);
   if (moduleId === undefined) {
     const rows = connector.modules.map((m) => ({ id: m.id, label: m.label, description: m.description, request: requestSummary(connector, m.id) }));

@@ -1,8 +1,6 @@
 import { Command } from 'commander';
-import { loadConnector } from '../../manifest/load.js';
 import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
 import { EXIT_OK } from '../io.js';
-import { requestSummary } from '../module-summary.js';
 
 export function modulesCommand(ctx: CliContext): Command {
   return new Command('modules')
@@ -12,6 +10,8 @@ export function modulesCommand(ctx: CliContext): Command {
     .addOption(jsonOption())
     .action(
       act(ctx, async (options: { dir?: string; json?: boolean }) => {
+        const { loadConnector } = await import('../../manifest/load.js');
+        const { requestSummary } = await import('../module-summary.js');
         const connector = await loadConnector(options.dir);
         const rows = connector.modules.map((m) => ({ id: m.id, kind: m.kind, request: requestSummary(connector, m.id, 'ANY'), label: m.label }));
         if (options.json) {

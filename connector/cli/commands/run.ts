@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { loadConnector } from '../../manifest/load.js';
 import { act, connectionOption, dirOption, emulatorOption, jsonOption, type CliContext } from '../command-kit.js';
 import { connectionFrom, readJsonObjectArgument } from '../connection-source.js';
 import { withEmulator } from '../emulator-target.js';
@@ -34,6 +33,7 @@ export function runCommand(ctx: CliContext): Command {
 
 async function run(ctx: CliContext, moduleId: string, options: RunOptions): Promise<number> {
   const input = options.input === undefined ? {} : readJsonObjectArgument(options.input, '--input');
+  const { loadConnector } = await import('../../manifest/load.js');
   const connector = await loadConnector(options.dir);
   if (!connector.modules.some((m) => m.id === moduleId)) {
     throw new UsageError(`no module "${moduleId}" in this connector; run verify-connector modules${options.dir ? ` --dir ${options.dir}` : ''} to list them.`);

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { validateManifest } from '../../manifest/validate.js';
 import { act, jsonOption, type CliContext } from '../command-kit.js';
 import { EXIT_FAILED, EXIT_OK } from '../io.js';
 import { printProblems } from '../problems.js';
@@ -15,7 +14,8 @@ export function validateCommand(ctx: CliContext): Command {
     .argument('[dir]', 'the connector folder')
     .addOption(jsonOption())
     .action(
-      act(ctx, (dir: string | undefined, options: { json?: boolean }) => {
+      act(ctx, async (dir: string | undefined, options: { json?: boolean }) => {
+        const { validateManifest } = await import('../../manifest/validate.js');
         const report = validateManifest(dir);
         if (options.json) ctx.io.out(JSON.stringify(report, null, 2));
         else {
