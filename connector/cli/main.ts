@@ -46,6 +46,11 @@ const COMMANDS: Record<string, Command> = {
     help: async () => (await import('./commands/flow.js')).flowHelp,
     run: async (argv, io) => (await import('./commands/flow.js')).flowCommand(argv, io),
   },
+  playground: {
+    summary: 'open a local page with every module as a form, run against the emulator',
+    help: async () => (await import('../playground/cli.js')).playgroundHelp,
+    run: async (argv, io) => (await import('../playground/cli.js')).playgroundCommand(argv, io),
+  },
 };
 
 function usage(): string {
