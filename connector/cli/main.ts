@@ -48,8 +48,8 @@ const COMMANDS: Record<string, Command> = {
   },
   playground: {
     summary: 'open a local page with every module as a form, run against the emulator',
-    help: async () => (await import('../playground/cli.js')).playgroundHelp,
-    run: async (argv, io) => (await import('../playground/cli.js')).playgroundCommand(argv, io),
+    help: async () => (await import('./commands/playground.js')).playgroundHelp,
+    run: async (argv, io) => (await import('./commands/playground.js')).playgroundCommand(argv, io),
   },
 };
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { connectionFrom } from '../cli/connection-source.js';
-import { EXIT_OK, UsageError, type CliIo } from '../cli/io.js';
+import { connectionFrom } from '../connection-source.js';
+import { EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 export const playgroundHelp = `Usage: verify-connector playground [--port N] [--dir DIR] [--connection <json|@file>]
 
@@ -21,7 +21,7 @@ export async function playgroundCommand(argv: string[], io: CliIo, stop: Promise
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535.');
   const connection = values.connection !== undefined ? connectionFrom(values.connection) : undefined;
-  const { startPlayground } = await import('./server.js');
+  const { startPlayground } = await import('../../playground/server.js');
   const playground = await startPlayground({ port, ...(values.dir ? { dir: values.dir } : {}), ...(connection ? { connection } : {}) });
   io.out(`Playground: ${playground.url}`);
   io.out(
