@@ -5,7 +5,7 @@
  * The same pass makes the plan the node's execute() reads the parameters back with, so the two cannot disagree.
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import type { Connector, ModuleInfo } from '../connector.js';
+import type { Connector, ModuleInfo } from '../index.js';
 import { CREDENTIAL_NAME } from './credentials.js';
 import { renderField, type FieldPlan, type OptionSource, type Placement, type Schema } from './fields.js';
 import { groupModules } from './resources.js';

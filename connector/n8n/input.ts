@@ -4,7 +4,7 @@
  * objects, name/value entries as maps, JSON text parsed. Nothing is checked here beyond JSON syntax: the runtime
  * validates the input and names each problem by JSON pointer.
  */
-import { ConnectorError } from '../errors/connector-error.js';
+import { ConnectorError } from '../index.js';
 import type { ModulePlan } from './description.js';
 import { OBJECTS_NAME, PAIRS_NAME, type FieldPlan } from './fields.js';
 

@@ -22,10 +22,7 @@ import type {
   IDataObject,
   NodeOperationError as N8nNodeOperationError,
 } from 'n8n-workflow';
-import type { Connector } from '../connector.js';
-import { ConnectorError, type ConnectorErrorData } from '../errors/connector-error.js';
-import { loadConnector } from '../manifest/load.js';
-import type { ExecuteResult } from '../runtime/execute.js';
+import { ConnectorError, loadConnector, type Connector, type ConnectorErrorData, type ExecuteResult } from '../index.js';
 import { connectionFrom, CREDENTIAL_NAME, describeCredentials, type CredentialPlan } from './credentials.js';
 import { ADDITIONAL_FIELDS, describeNode, type NodePlan } from './description.js';
 import { readInput } from './input.js';

@@ -13,7 +13,7 @@
  * workflows are added by the build script (scripts/build-n8n.ts).
  */
 import type { INodeProperties } from 'n8n-workflow';
-import type { Connector } from '../connector.js';
+import type { Connector } from '../index.js';
 import { CREDENTIAL_CLASS, describeCredentials, type CredentialDescription } from './credentials.js';
 import { CREDENTIAL_TEST, describeNode, ICON_FILE, NODE_CLASS, NODE_NAME, NODE_VERSION, type NodeDescription } from './description.js';
 import { outputPreview, previewPath } from './output-preview.js';

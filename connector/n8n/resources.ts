@@ -5,7 +5,7 @@
  * `update-verification-status` sits with `start-verification` under Verification. A module whose request path
  * is free-form (`make-api-call`) or whose id has no noun goes under Other.
  */
-import type { ModuleInfo } from '../connector.js';
+import type { ModuleInfo } from '../index.js';
 import { camelCase, singular, titleCase } from './words.js';
 
 export interface ResourceGroup {
