@@ -71,13 +71,21 @@ export class Connector {
   readonly modules: ModuleInfo[];
   readonly dir: string;
   private readonly plans: Map<string, ModulePlan>;
+  private readonly registry: SchemaRegistry;
+  private bundledConnection?: Readonly<Record<string, unknown>>;
 
   /** `internal`: modules the package's own hosts run by id (the SMS connector's send) but that no host lists. */
   constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry, internal: ModuleDefinition[] = []) {
     this.dir = dir;
     this.manifest = manifest;
+    this.registry = registry;
     this.plans = new Map([...definitions, ...internal].map((d) => [d.id, compileModule(deepFreeze(d), registry)]));
     this.modules = Object.freeze(definitions.map((d) => moduleInfo(this.plans.get(d.id)!, registry))) as ModuleInfo[];
+  }
+
+  /** The connection's JSON Schema (the manifest's `connection.schema`), self-contained and frozen like a module's, for hosts' credential forms. */
+  get connectionSchema(): Readonly<Record<string, unknown>> {
+    return (this.bundledConnection ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
   /** The compiled plan of a module (public or internal), for hosts that check what they give it (flows). */
