@@ -54,6 +54,11 @@ function notSafeToRepeat(error: ConnectorError): ConnectorError {
   });
 }
 
+/** The error of the last of several sends says how many were made (`details.attempts`), so nobody reads it as the first. */
+function withAttempts(error: ConnectorError, attempts: number): ConnectorError {
+  return error.with({ details: { ...error.details, attempts } });
+}
+
 /**
  * One logical call: send, and send again only where Twilio did not act (20429, 60212 at any time; 5xx, timeouts and
  * network failures only for idempotent requests), waiting Retry-After when given, a bounded number of times.
@@ -70,7 +75,7 @@ export async function callTwilio(c: ResolvedConnection, request: WireRequest, op
       const response = await send(c, request, options.timeoutMs, options.signal);
       if (response.statusCode >= 200 && response.statusCode < 300) return response;
       waitMs = retryAfterMs(response.headers);
-      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs);
+      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs, response.headers);
     } catch (thrown) {
       error = errorFromException(thrown, options.timeoutMs);
     }
@@ -81,6 +86,7 @@ export async function callTwilio(c: ResolvedConnection, request: WireRequest, op
       await sleep(delay, options.signal);
       continue;
     }
-    throw error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    const final = error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }
