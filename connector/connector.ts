@@ -57,6 +57,7 @@ export class Connector {
   readonly dir: string;
   private readonly runtimes: Map<string, ModuleRuntime>;
   private readonly registry: SchemaRegistry;
+  private connectionSchemaCopy?: Readonly<Record<string, unknown>>;
 
   constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
     this.dir = dir;
@@ -65,6 +66,11 @@ export class Connector {
     const lookup = (id: string): ModuleRuntime | undefined => this.runtimes.get(id);
     this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry, lookup)]));
     this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
+  }
+
+  /** The connection's schema, self-contained and frozen like the modules' (for hosts that build a sign-in form). */
+  get connectionSchema(): Readonly<Record<string, unknown>> {
+    return (this.connectionSchemaCopy ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
   /** The runtime form of a module, for hosts that compose modules (flows). */

@@ -41,6 +41,11 @@ const COMMANDS: Record<string, Command> = {
     help: async () => (await import('./commands/emulator.js')).emulatorHelp,
     run: async (argv, io) => (await import('./commands/emulator.js')).emulatorCommand(argv, io),
   },
+  make: {
+    summary: 'check an exported Make / Boost.space custom app (npm run build:make writes it)',
+    help: async () => (await import('../make/cli.js')).makeHelp,
+    run: async (argv, io) => (await import('../make/cli.js')).makeCommand(argv, io),
+  },
   flow: {
     summary: 'list, validate and run verification flows (Studio sub-flow, Next Matter workflow, Vonage fallbacks)',
     help: async () => (await import('./commands/flow.js')).flowHelp,
