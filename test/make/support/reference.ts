@@ -1,7 +1,7 @@
 /** Make's published schemas, read in place from ../shared/reference/make-apps-sdk/ (never copied into the repo). */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DEFAULT_SCHEMAS_DIR } from '../../../connector/make/cli.js';
+import { DEFAULT_SCHEMAS_DIR } from '../../../connector/make/locations.js';
 import { loadMakeSchemas, type MakeSchemaSet } from '../../../connector/make/validate/make-schemas.js';
 
 export const MAKE_SCHEMAS_DIR = DEFAULT_SCHEMAS_DIR;
