@@ -58,7 +58,7 @@ export class Connector {
   readonly dir: string;
   private readonly runtimes: Map<string, ModuleRuntime>;
   private readonly registry: SchemaRegistry;
-  private connectionSchemaCopy?: Readonly<Record<string, unknown>>;
+  private bundledConnection?: Readonly<Record<string, unknown>>;
 
   constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
     this.dir = dir;
@@ -68,9 +68,9 @@ export class Connector {
     this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
   }
 
-  /** The connection's schema, self-contained and frozen like the modules' (for hosts that build a sign-in form). */
+  /** The connection's JSON Schema (the manifest's `connection.schema`), self-contained and frozen like a module's, for hosts' credential forms. */
   get connectionSchema(): Readonly<Record<string, unknown>> {
-    return (this.connectionSchemaCopy ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
+    return (this.bundledConnection ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
   /** The runtime form of a module, for hosts that compose modules (flows). */
