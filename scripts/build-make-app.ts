@@ -6,21 +6,25 @@
  *   dist/make-app/twilio-verify.zip   the same folder as one archive (the Make Apps extension's "Import app")
  *   dist/make-app/REPORT.md           everything the export says more simply or leaves out
  *
+ * `npm run build:make -- --docs` also rewrites the generated sections of docs/make.md (module table, simplifications).
+ *
  * Samples are the emulator's real answers to the modules' examples, collected here at build time (an embedded
  * emulator per example: no network, no account), so they show exactly what Twilio's JSON looks like.
  * Run after `tsc` (npm run build:make does both).
  */
-import { mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
 import { loadConnector } from '../connector/index.js';
+import { writeSections } from '../connector/make/docs.js';
 import { exportMakeApp, type MakeApp } from '../connector/make/export.js';
 import { reportFor, simplificationLines } from '../connector/make/report.js';
 import { collectSamples } from '../connector/make/samples.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(here, '..', 'make-app');
+const docsPage = resolve(here, '..', '..', 'docs', 'make.md');
 /** A fixed time for every entry, so the same app makes the same archive. */
 const ZIP_TIME = new Date(Date.UTC(2025, 0, 1));
 
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
   writeApp(app, join(outDir, app.name));
   await writeZip(app, join(outDir, `${app.name}.zip`));
   writeFileSync(join(outDir, 'REPORT.md'), reportFor(app, connector.modules.length));
+  if (process.argv.includes('--docs')) writeFileSync(docsPage, writeSections(readFileSync(docsPage, 'utf8'), app));
   const lines = simplificationLines(app);
   process.stdout.write(
     [

@@ -5,7 +5,7 @@
  * list is empty is grown with another example's chain (creating a service before listing services).
  */
 import type { Connector, ModuleInfo } from '../connector.js';
-import { discoverWorlds, openWorld, replaceSids, type WorldDiscovery, type WorldPlan } from './worlds.js';
+import { dedupe, discoverWorlds, openWorld, replaceSids, type WorldDiscovery, type WorldPlan } from './worlds.js';
 
 const PLACEHOLDER_LETTERS = 'abcdef0123456789';
 export const TWILIO_VERIFY_ORIGIN = 'https://verify.twilio.com';
@@ -61,8 +61,11 @@ export async function collectSamples(connector: Connector, discovery?: WorldDisc
     if (module.kind === 'search' && module.definition.pagination) {
       // Grow the world with each other example's chain until the list has an item to show.
       for (const other of [undefined, ...found.plans]) {
-        const chain = other ? [...other.chain, other.target, ...plan.chain] : plan.chain;
-        const { output, emulatorUrl } = await answer(connector, { target: plan.target, chain });
+        const chain = other ? dedupe([...plan.chain, ...other.chain, other.target]).filter((ref) => ref.module !== plan.target.module || ref.example !== plan.target.example) : plan.chain;
+        // A grown chain may break the list (another example deletes the service): try the next one.
+        const grown = await answer(connector, { target: plan.target, chain }).catch(() => undefined);
+        if (!grown) continue;
+        const { output, emulatorUrl } = grown;
         const item = firstItem(module, output);
         if (item !== undefined) {
           samples.set(module.id, normalizeAnswer(item, emulatorUrl));

@@ -95,7 +95,7 @@ function key(ref: ExampleRef): string {
   return `${ref.module}#${ref.example}`;
 }
 
-function dedupe(refs: ExampleRef[]): ExampleRef[] {
+export function dedupe(refs: ExampleRef[]): ExampleRef[] {
   const seen = new Set<string>();
   return refs.filter((ref) => !seen.has(key(ref)) && seen.add(key(ref)));
 }
@@ -122,9 +122,11 @@ async function attempt(connector: Connector, plan: WorldPlan): Promise<{ ok: tru
 }
 
 /**
- * Learns a world for every example it can. An example whose SIDs are all produced by earlier successes runs after
- * their chains; one that then finds nothing (404, e.g. a check needs a started verification) is tried once more
- * after each other success in turn, the first that works kept. Deterministic: manifest order, first producer wins.
+ * Learns a world for every example it can, in passes. An example runs once every SID prefix it names that some
+ * example has produced comes from that example's chain; a prefix nothing produces (a Messaging Service MG… of the
+ * account) is sent as written, once no pass makes progress. An example that then finds nothing (404: a check needs a
+ * started verification) is tried after each other success's chain in turn, again when new successes appear; the
+ * first that works is kept. Deterministic: manifest order, first producer wins.
  */
 export async function discoverWorlds(connector: Connector): Promise<WorldDiscovery> {
   const pending: ExampleRef[] = connector.modules
@@ -133,44 +135,56 @@ export async function discoverWorlds(connector: Connector): Promise<WorldDiscove
   const producers = new Map<string, WorldPlan>();
   const plans: WorldPlan[] = [];
   const reasons = new Map<string, string>();
-  const tried = new Set<string>();
+  /** Example → how many successes there were when it last failed with a 404 (Infinity: failed otherwise, final). */
+  const seen = new Map<string, number>();
   const chainFor = (plan: WorldPlan): ExampleRef[] => [...plan.chain, plan.target];
 
-  for (let progress = true; progress; ) {
-    progress = false;
-    for (const ref of [...pending]) {
-      if (tried.has(key(ref))) continue;
-      const needs = [...new Set(sidsIn(exampleInput(connector, ref)).map(([prefix]) => prefix))].filter((p) => p !== 'AC');
-      const missing = needs.filter((prefix) => !producers.has(prefix));
-      if (missing.length > 0) {
-        reasons.set(key(ref), `no example makes a ${missing.join(', ')}… resource for it to use`);
-        continue;
-      }
-      tried.add(key(ref));
-      const chain = dedupe(needs.flatMap((prefix) => chainFor(producers.get(prefix)!)));
-      let result = await attempt(connector, { target: ref, chain });
-      let plan: WorldPlan = { target: ref, chain };
-      if (!result.ok && result.notFound) {
-        for (const other of plans) {
-          const longer = dedupe([...chain, ...chainFor(other)]);
-          if (longer.some((r) => key(r) === key(ref))) continue;
-          const retry = await attempt(connector, { target: ref, chain: longer });
-          if (retry.ok) {
-            result = retry;
-            plan = { target: ref, chain: longer };
-            break;
-          }
-        }
-      }
-      if (!result.ok) {
-        reasons.set(key(ref), result.reason);
-        continue;
-      }
-      plans.push(plan);
-      pending.splice(pending.findIndex((r) => key(r) === key(ref)), 1);
-      for (const [prefix] of result.sids) if (prefix !== 'AC' && !producers.has(prefix)) producers.set(prefix, plan);
-      progress = true;
+  const tryExample = async (ref: ExampleRef, literalUnknown: boolean): Promise<boolean> => {
+    const needs = [...new Set(sidsIn(exampleInput(connector, ref)).map(([prefix]) => prefix))].filter((p) => p !== 'AC');
+    const missing = needs.filter((prefix) => !producers.has(prefix));
+    if (missing.length > 0 && !literalUnknown) {
+      reasons.set(key(ref), `no example makes a ${missing.join(', ')}… resource for it to use`);
+      return false;
     }
+    const chain = dedupe(needs.filter((p) => producers.has(p)).flatMap((prefix) => chainFor(producers.get(prefix)!)));
+    const before = seen.get(key(ref));
+    let plan: WorldPlan = { target: ref, chain };
+    let result = before === undefined ? await attempt(connector, plan) : undefined;
+    if (result === undefined || (!result.ok && result.notFound)) {
+      for (const other of plans.slice(before ?? 0)) {
+        const longer = dedupe([...chain, ...chainFor(other)]);
+        if (longer.some((r) => key(r) === key(ref))) continue;
+        const retry = await attempt(connector, { target: ref, chain: longer });
+        if (retry.ok) {
+          result = retry;
+          plan = { target: ref, chain: longer };
+          break;
+        }
+        result ??= retry;
+      }
+    }
+    if (!result || !result.ok) {
+      if (result) reasons.set(key(ref), result.reason);
+      seen.set(key(ref), result && !result.ok && !result.notFound ? Infinity : plans.length);
+      return false;
+    }
+    plans.push(plan);
+    pending.splice(pending.findIndex((r) => key(r) === key(ref)), 1);
+    for (const [prefix] of result.sids) if (prefix !== 'AC' && !producers.has(prefix)) producers.set(prefix, plan);
+    return true;
+  };
+
+  for (let literalUnknown = false; ; literalUnknown = true) {
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const ref of [...pending]) {
+        const last = seen.get(key(ref));
+        if (last !== undefined && last >= plans.length) continue;
+        if (await tryExample(ref, literalUnknown)) progress = true;
+      }
+    }
+    if (literalUnknown || pending.length === 0) break;
   }
   const order = (ref: ExampleRef): number => connector.modules.findIndex((m) => m.id === ref.module) * 1000 + ref.example;
   plans.sort((a, b) => order(a.target) - order(b.target));
