@@ -59,8 +59,9 @@ describe('playground page: every module (browser)', function () {
   it('renders hostile text typed into every field of every module as text', async () => {
     for (const module of modules) {
       await openModule(page, module.id);
-      for (const select of await page.locator('.options-from select').all()) await select.selectOption('\u0000type');
       await openAdvanced(page);
+      const dropdowns = page.locator('.options-from select');
+      while ((await dropdowns.count()) > 0) await dropdowns.first().selectOption('\u0000type');
       const inputs = page.locator('article.module form input:not([type=number]):not([type=checkbox]):not([type=radio]), article.module form textarea');
       const count = await inputs.count();
       for (let i = 0; i < count; i++) await inputs.nth(i).fill(SCRIPT);
