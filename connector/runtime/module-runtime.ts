@@ -60,7 +60,12 @@ export class ModuleRuntime {
   get template(): RequestTemplate {
     if (!this.templateCache) {
       const request = this.request;
-      this.templateCache = { ...(request.method ? { method: request.method as HttpMethod } : {}), host: request.host ?? 'verify', path: request.path };
+      this.templateCache = {
+        ...(request.method ? { method: request.method as HttpMethod } : {}),
+        host: request.host ?? 'verify',
+        path: request.path,
+        ...(request.fixed ? { fixed: Object.entries(request.fixed).map(([name, value]): [string, string] => [name, String(value)]) } : {}),
+      };
     }
     return this.templateCache;
   }
