@@ -14,6 +14,8 @@ import { type Params, parseBody, parseUrlEncoded } from './params.js';
 import { Router } from './router.js';
 import type { EmulatorState } from './state.js';
 import { addVerifyRoutes } from './verify-routes.js';
+import { addEntityRoutes } from './entity-routes.js';
+import { addWebhookRoutes } from './webhook-routes.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -21,6 +23,8 @@ export function createRequestListener(state: EmulatorState): RequestListener {
   const router = new Router();
   addVerifyRoutes(router, state);
   addMessageRoutes(router, state);
+  addEntityRoutes(router, state);
+  addWebhookRoutes(router, state);
 
   return (req, res) => {
     handle(req, res, state, router).catch(() => {

@@ -4,12 +4,23 @@ import type { EmulatorClock } from './clock.js';
 import type { Outbox } from './outbox.js';
 import type { ServiceStore } from './services.js';
 import type { VerificationStore } from './verifications.js';
+import type { ChallengeStore } from './challenges.js';
+import type { EntityStore } from './entities.js';
+import type { FactorStore } from './factors.js';
+import type { WebhookDispatcher } from './webhook-delivery.js';
+import type { WebhookStore } from './webhooks.js';
 
 export interface EmulatorState {
   credentials: Credentials;
   clock: EmulatorClock;
   services: ServiceStore;
   verifications: VerificationStore;
+  /** Entities with their TOTP and push factors and challenges; webhooks and their deliveries. */
+  entities: EntityStore;
+  factors: FactorStore;
+  challenges: ChallengeStore;
+  webhooks: WebhookStore;
+  webhookDelivery: WebhookDispatcher;
   outbox: Outbox;
   /** e.g. http://127.0.0.1:4010 — set once the server listens. */
   baseUrl: string;

@@ -29,6 +29,8 @@ export function addVerifyRoutes(router: Router, state: EmulatorState): void {
       const s = service(ctx, 'sid');
       state.services.delete(s.sid);
       state.verifications.deleteService(s.sid);
+      state.entities.deleteService(s.sid);
+      state.webhooks.deleteService(s.sid);
       return { status: 204 };
     },
   });
