@@ -4,7 +4,8 @@ import type { ModuleDefinition } from '../types/generated/module.js';
 import type { SchemaRegistry } from './schema/ajv.js';
 import { bundleSchema, deepFreeze } from './schema/bundle.js';
 import { resolveConnection } from './transport/connection.js';
-import { executeWithErrorMode, prepareModuleRequest, type ExecuteOptions, type ExecuteResult } from './runtime/execute.js';
+import type { CallContext, ExecuteOptions, ExecuteResult } from './runtime/call-context.js';
+import { executeModule, executeWithErrorMode, prepareModuleRequest } from './runtime/execute.js';
 import type { WireRequest } from './transport/wire.js';
 import { ModuleRuntime } from './runtime/module-runtime.js';
 
@@ -57,14 +58,19 @@ export class Connector {
   readonly dir: string;
   private readonly runtimes: Map<string, ModuleRuntime>;
   private readonly registry: SchemaRegistry;
+  private bundledConnection?: Readonly<Record<string, unknown>>;
 
   constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
     this.dir = dir;
     this.manifest = manifest;
     this.registry = registry;
-    const lookup = (id: string): ModuleRuntime | undefined => this.runtimes.get(id);
-    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry, lookup)]));
+    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry)]));
     this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
+  }
+
+  /** The connection's JSON Schema (the manifest's `connection.schema`), self-contained and frozen like a module's, for hosts' credential forms. */
+  get connectionSchema(): Readonly<Record<string, unknown>> {
+    return (this.bundledConnection ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
   /** The runtime form of a module, for hosts that compose modules (flows). */
@@ -89,7 +95,17 @@ export class Connector {
       if (options.onError === 'output') return { ok: false, error: (error as ConnectorError).toData() };
       throw error;
     }
-    return executeWithErrorMode(runtime, connection, input, options);
+    return executeWithErrorMode(runtime, input, this.callContext(connection, options));
+  }
+
+  /** What every module of one call shares; a composed module's steps call their siblings through it. */
+  private callContext(connection: unknown, options: ExecuteOptions): CallContext {
+    const ctx: CallContext = {
+      connection,
+      options,
+      callModule: (id, input) => executeModule(this.module(id), input, ctx),
+    };
+    return ctx;
   }
 
   /**

@@ -5,6 +5,6 @@ export { Connector, type ModuleInfo, type ConnectionTestResult } from './connect
 export { ConnectorError, ERROR_CODES, type ErrorCode, type ConnectorErrorData, type InputProblem } from './errors/connector-error.js';
 export { TWILIO_ERROR_TABLE } from './errors/table.js';
 export { redactConnection, type Connection } from './transport/connection.js';
-export type { ExecuteOptions, ExecuteResult } from './runtime/execute.js';
+export type { ExecuteOptions, ExecuteResult } from './runtime/call-context.js';
 export type { WireRequest, HttpMethod, TwilioHost } from './transport/wire.js';
 // Flows: import from 'twilio-verify-connector/flows' (connector/flows/index.ts).

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type EmulatorClock, createClock } from './clock.js';
 import { SWEEP_INTERVAL_MS } from './constants.js';
+import { isLoopbackHost, urlHost } from './host.js';
 import { hex32, sid } from './ids.js';
 import { Outbox, type OutboxMessage } from './outbox.js';
 import { createRequestListener } from './server.js';
@@ -31,8 +32,13 @@ export * as EMULATOR_LIMITS from './constants.js';
 export interface EmulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
-  /** Interface to bind; default 127.0.0.1 (loopback only). */
+  /** Interface to bind; default 127.0.0.1. Anything but a loopback address needs `unsafePublic`. */
   host?: string;
+  /**
+   * Allow a non-loopback `host`: whoever reaches it can read the outbox (the codes) without credentials. For a
+   * trusted network only; refused otherwise.
+   */
+  unsafePublic?: boolean;
   accountSid?: string;
   authToken?: string;
   apiKeySid?: string;
@@ -83,6 +89,9 @@ export function randomNumericCode(length: number): string {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && options.unsafePublic !== true) {
+    throw new Error(`The emulator listens on loopback only (127.0.0.1, ::1, localhost), not ${host}: anyone who reaches it can read the codes it sends. Pass unsafePublic: true to allow it on a trusted network.`);
+  }
   const clock = options.clock ?? createClock();
   const credentials = {
     accountSid: options.accountSid ?? sid('AC'),
@@ -125,8 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const address = server.address() as AddressInfo;
-  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  state.baseUrl = `http://${urlHost}:${address.port}`;
+  state.baseUrl = `http://${urlHost(host)}:${address.port}`;
 
   const timer = setInterval(() => state.verifications.sweep(), SWEEP_INTERVAL_MS);
   timer.unref();

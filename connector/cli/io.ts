@@ -14,4 +14,5 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+/** The command line is wrong: printed in the one usage-error format with the command's usage line, exit 2. */
 export class UsageError extends Error {}

@@ -6,6 +6,8 @@ export type FlowErrorCode = 'invalid_scenario' | 'invalid_params' | 'scenario_no
 export interface FlowProblem {
   pointer: string;
   message: string;
+  /** What to do about it, when there is more to say than the message. */
+  hint?: string;
   /** The file the pointer is in, when it is not the scenario itself (a sub-scenario). */
   file?: string;
 }

@@ -1,22 +1,17 @@
 import type { Connector } from '../connector.js';
 import { ConnectorError } from '../errors/connector-error.js';
-import type { StepRecord } from '../runtime/compose.js';
+import { evaluate, ExpressionError, test, type StepRecord } from '../expressions/index.js';
 import { problemsFrom } from '../schema/problems.js';
 import type { Scenario, Step } from '../../types/generated/scenario.js';
 import { systemClock, type FlowClock } from './clock.js';
-import { evaluate, test, ExpressionError } from './expressions.js';
 import { FlowError } from './flow-error.js';
 import type { InputProvider } from './inputs.js';
 import { loadScenario, type LoadedScenario } from './load.js';
-import { kindOf, runStep, type Signal, type StepKind } from './steps.js';
+import type { FlowEvent, Signal, StepContext } from './step-context.js';
+import { kindOf, runStep } from './steps.js';
 import { paramsValidator, validateScenario } from './validation.js';
 
-/** What a runner reports as it goes (the CLI prints these). `step` is a path such as `verify > check`; `target` the module or sub-scenario a step calls. */
-export type FlowEvent =
-  | { type: 'start'; step: string; kind: StepKind; title?: string; target?: string; depth: number }
-  | { type: 'done'; step: string; kind: StepKind; target?: string; record: StepRecord; depth: number }
-  | { type: 'skip'; step: string; kind: StepKind; depth: number }
-  | { type: 'say'; step: string; text: string; depth: number };
+export type { FlowEvent };
 
 export interface RunScenarioOptions {
   connector: Connector;
@@ -42,7 +37,7 @@ export interface ScenarioRun {
 const MAX_DEPTH = 8;
 
 /** The state of one running scenario, handed to each step. */
-export class RunContext {
+export class RunContext implements StepContext {
   readonly steps: Record<string, StepRecord> = {};
   readonly vars: Record<string, unknown> = {};
   readonly scope: { params: Record<string, unknown>; vars: Record<string, unknown>; steps: Record<string, StepRecord> };

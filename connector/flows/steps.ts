@@ -1,15 +1,8 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { continuesOn, errorData, type StepRecord } from '../runtime/compose.js';
+import { continuesOn, errorData, evaluate, ExpressionError, test, type Scope, type StepRecord } from '../expressions/index.js';
 import type { Step } from '../../types/generated/scenario.js';
-import { evaluate, ExpressionError, test, type Scope } from './expressions.js';
 import { FlowError } from './flow-error.js';
-import type { RunContext } from './runner.js';
-
-/** How a list of steps ended: ran to its end, left a loop, or ended the scenario. */
-export type Signal = 'next' | 'break' | 'end';
-
-export const STEP_KINDS = ['module', 'scenario', 'ask', 'wait', 'set', 'say', 'if', 'switch', 'loop', 'break', 'end'] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+import { STEP_KINDS, type Signal, type StepContext, type StepKind } from './step-context.js';
 
 export function kindOf(step: Step): StepKind {
   return STEP_KINDS.find((kind) => step[kind] !== undefined)!;
@@ -17,7 +10,7 @@ export function kindOf(step: Step): StepKind {
 
 const MAX_WAIT_SECONDS = 3600;
 
-function value(ctx: RunContext, step: Step, template: unknown, part: string): unknown {
+function value(ctx: StepContext, step: Step, template: unknown, part: string): unknown {
   try {
     return evaluate(template, ctx.scope);
   } catch (error) {
@@ -26,7 +19,7 @@ function value(ctx: RunContext, step: Step, template: unknown, part: string): un
   }
 }
 
-function condition(ctx: RunContext, step: Step, template: unknown, part: string): boolean {
+function condition(ctx: StepContext, step: Step, template: unknown, part: string): boolean {
   try {
     return test(template, ctx.scope);
   } catch (error) {
@@ -42,7 +35,7 @@ function flowErrorData(error: FlowError): Record<string, unknown> {
 }
 
 /** A module call or a sub-scenario whose failure is an error of the step, unless onError says to continue. */
-async function guarded(ctx: RunContext, step: Step, call: () => Promise<unknown>): Promise<StepRecord> {
+async function guarded(ctx: StepContext, step: Step, call: () => Promise<unknown>): Promise<StepRecord> {
   try {
     return { ok: true, output: await call() };
   } catch (error) {
@@ -57,7 +50,7 @@ async function guarded(ctx: RunContext, step: Step, call: () => Promise<unknown>
 }
 
 /** Runs one step (its `when` already checked) and records its result in `$.steps.<id>`. */
-export async function runStep(ctx: RunContext, step: Step): Promise<Signal> {
+export async function runStep(ctx: StepContext, step: Step): Promise<Signal> {
   const kind = kindOf(step);
   let record: StepRecord = { ok: true };
   let signal: Signal = 'next';

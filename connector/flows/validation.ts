@@ -4,8 +4,8 @@ import type { Connector } from '../connector.js';
 import { packageSchemas } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import type { Scenario, Step } from '../../types/generated/scenario.js';
-import { checkCallInput } from './call-input.js';
-import { ExpressionError, findReferences } from './expressions.js';
+import { pointerTo } from '../common/json-pointer.js';
+import { checkCallInput, checkReferences, findReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
 import type { FlowProblem } from './flow-error.js';
 import { loadScenario, scenarioPath } from './load.js';
 
@@ -44,8 +44,6 @@ interface StepInfo {
   loops: string[];
 }
 
-const STEP_RESULT_FIELDS = ['ok', 'output', 'error'];
-
 /** Every step with its pointer, document order and enclosing loops. */
 function collect(steps: Step[], pointer: string, loops: string[], into: StepInfo[]): void {
   steps.forEach((step, i) => {
@@ -53,7 +51,7 @@ function collect(steps: Step[], pointer: string, loops: string[], into: StepInfo
     into.push({ step, pointer: at, order: into.length, loops });
     if (step.then) collect(step.then, `${at}/then`, loops, into);
     if (step.else) collect(step.else, `${at}/else`, loops, into);
-    for (const [name, branch] of Object.entries(step.cases ?? {})) collect(branch ?? [], `${at}/cases/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, loops, into);
+    for (const [name, branch] of Object.entries(step.cases ?? {})) collect(branch ?? [], pointerTo(`${at}/cases`, name), loops, into);
     if (step.default) collect(step.default, `${at}/default`, loops, into);
     if (step.loop) collect(step.loop.steps, `${at}/loop/steps`, [...loops, step.id], into);
   });
@@ -106,39 +104,33 @@ export function validateScenario(scenario: unknown, options: ValidateScenarioOpt
   const vars = new Set<string>();
   for (const { step } of steps) for (const name of [...Object.keys(step.set ?? {}), ...Object.keys(step.save ?? {})]) vars.add(name);
 
-  const checkReferences = (template: unknown, pointer: string, from: StepInfo | undefined): void => {
-    const onError = (e: ExpressionError): void => add(e.pointer, e.message);
-    for (const ref of findReferences(template, pointer, onError)) {
-      const [root, name, field] = ref.segments;
-      if (root === 'params') {
-        if (name !== undefined && paramNames && !paramNames.includes(name)) add(ref.pointer, `${ref.path} names no parameter ("${name}"); params has: ${paramNames.join(', ')}`);
-      } else if (root === 'vars') {
-        if (name !== undefined && !vars.has(name)) add(ref.pointer, `${ref.path}: no step sets the variable "${name}" (with set or save)`);
-      } else if (root === 'steps') {
-        const target = name === undefined ? undefined : byId.get(name);
-        if (!target) add(ref.pointer, `${ref.path} refers to ${name === undefined ? 'no step' : `step "${name}", which does not exist`}`);
-        else if (from && !(target.order < from.order || target.loops.some((loop) => from.loops.includes(loop)))) {
-          add(ref.pointer, `${ref.path} refers to step "${name}", which has not run yet at this point`);
-        } else if (field !== undefined && !STEP_RESULT_FIELDS.includes(field)) add(ref.pointer, `${ref.path}: a step's result has ok, output and error, not "${field}"`);
-      } else {
-        add(ref.pointer, `${ref.path} starts with ${root === undefined ? 'nothing' : `"${root}"`}: use $.params, $.vars or $.steps`);
-      }
-    }
+  const roots: ReferenceRules['roots'] = {
+    params: { what: 'parameter', ...(paramNames ? { names: paramNames } : {}), hint: `params has: ${(paramNames ?? []).join(', ')}.` },
+    vars: { what: 'variable', names: [...vars], hint: 'Set the variable first, with a set step or a save.' },
+  };
+  /** A step has run by the time `from` reads it when it comes earlier, or shares a loop (an earlier round). */
+  const statusFrom = (from: StepInfo | undefined) => (id: string): StepStatus => {
+    const target = byId.get(id);
+    if (!target) return 'unknown';
+    return !from || target.order < from.order || target.loops.some((loop) => from.loops.includes(loop)) ? 'ran' : 'not-yet';
+  };
+  const check = (template: unknown, pointer: string, from: StepInfo | undefined): void => {
+    for (const p of checkReferences(template, pointer, { roots, steps: statusFrom(from) })) errors.push(p);
   };
 
   for (const info of steps) {
     const { step, pointer } = info;
     // A loop's while/until are read around its body, so they may name the body's steps.
     const inside = step.loop ? { ...info, loops: [...info.loops, step.id] } : info;
-    for (const [key, part] of scopedParts(step)) checkReferences(part, `${pointer}/${key}`, key.startsWith('loop/') ? inside : info);
-    for (const [name, template] of Object.entries(step.save ?? {})) findReferences(template, `${pointer}/save/${name}`, (e) => add(e.pointer, e.message));
+    for (const [key, part] of scopedParts(step)) check(part, `${pointer}/${key}`, key.startsWith('loop/') ? inside : info);
+    for (const [name, template] of Object.entries(step.save ?? {})) findReferences(template, pointerTo(`${pointer}/save`, name), (e) => add(e.pointer, e.message));
     if (step.break && info.loops.length === 0) add(`${pointer}/break`, 'is outside any loop');
     if (step.onError !== undefined && !step.module && !step.scenario) add(`${pointer}/onError`, 'applies only to module and scenario steps');
     if (step.save !== undefined && !step.module && !step.scenario && !step.ask) add(`${pointer}/save`, 'applies only to module, scenario and ask steps');
     if (step.module && options.connector) checkModuleStep(options.connector, step, pointer, add);
     if (step.scenario) checkSubScenario(step, pointer, options, seen, errors);
   }
-  if (s.result !== undefined) checkReferences(s.result, '/result', undefined);
+  if (s.result !== undefined) check(s.result, '/result', undefined);
   return { valid: errors.length === 0, errors };
 }
 

@@ -1,5 +1,6 @@
 import type { AnySchemaObject } from 'ajv';
 import type { ModuleDefinition } from '../../types/generated/module.js';
+import { pointerTo } from '../common/json-pointer.js';
 import type { OptionsFrom, ShowWhen } from '../schema/keywords.js';
 
 /** One problem with a field's host annotations, in the input schema's file. */
@@ -28,7 +29,7 @@ export function checkFieldAnnotations(
   const problems: AnnotationProblem[] = [];
   const siblings = propertiesOf(inputSchema);
   for (const [name, field] of Object.entries(siblings)) {
-    const at = `/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = pointerTo('/properties', name);
     const optionsFrom = field['x-options-from'] as OptionsFrom | undefined;
     if (optionsFrom) {
       const source = definitions.get(optionsFrom.module);

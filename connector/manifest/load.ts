@@ -15,15 +15,16 @@ const loaded = new Map<string, Promise<Connector>>();
 /**
  * Loads a connector (this package's by default) from its manifest and module files. Cheap: no schema is compiled
  * and `twilio` is not imported until a module runs. Use `validateManifest` to check a connector you are writing.
+ * Loaded once per folder; `{ reload: true }` reads the files again (a host watching a connector being written).
  */
-export function loadConnector(dir?: string): Promise<Connector> {
+export function loadConnector(dir?: string, options: { reload?: boolean } = {}): Promise<Connector> {
   const root = resolve(dir ?? packageRoot);
-  let connector = loaded.get(root);
+  let connector = options.reload ? undefined : loaded.get(root);
   if (!connector) {
     connector = (async () => {
       const manifest = await readJson<ConnectorManifest>(join(root, 'manifest.json'));
       const definitions = await Promise.all(manifest.modules.map((m) => readJson<ModuleDefinition>(join(root, m.file))));
-      const registry = root === packageRoot ? packageSchemas() : new SchemaRegistry(join(root, 'schemas'));
+      const registry = root === packageRoot && !options.reload ? packageSchemas() : new SchemaRegistry(join(root, 'schemas'));
       return new Connector(root, manifest, definitions, registry);
     })();
     loaded.set(root, connector);

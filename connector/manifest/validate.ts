@@ -7,8 +7,7 @@ import { packageRoot } from '../paths.js';
 import { createAjv, listSchemaFiles, precompiledFor, readSchema } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import { planFor, WirePlanError, type FieldPlan } from '../runtime/wire-plan.js';
-import { checkCallInput } from '../flows/call-input.js';
-import { ExpressionError, findReferences } from '../flows/expressions.js';
+import { checkCallInput, checkReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
 import { checkFieldAnnotations } from './field-annotations.js';
 
 export interface ManifestProblem {
@@ -260,8 +259,6 @@ function wireNamesOf(plans: FieldPlan[]): string[] {
   return plans.flatMap((p) => (p.children ? wireNamesOf(p.children) : p.location === 'query' || p.location === 'form' ? [p.name] : []));
 }
 
-const STEP_RESULT_FIELDS = ['ok', 'output', 'error'];
-
 /** Composed modules that `id` reaches through its steps (to refuse a module that ends up calling itself). */
 function reaches(id: string, target: string, definitions: Map<string, ModuleDefinition>, seen = new Set<string>()): boolean {
   for (const step of definitions.get(id)?.compose?.steps ?? []) {
@@ -295,28 +292,23 @@ function checkComposition(
   const constants = (compose.constants ?? {}) as Record<string, unknown>;
   const earlier = new Set<string>();
 
-  const checkReferences = (template: unknown, pointer: string): void => {
-    const onError = (error: ExpressionError): void => report.add(file, error.pointer, error.message, 'Paths look like $.input.name, $.constants.name or $.steps.<id>.output.field.');
-    for (const ref of findReferences(template, pointer, onError)) {
-      const [root, name, field] = ref.segments;
-      if (root === 'input') {
-        if (name !== undefined && !inputProperties.includes(name)) report.add(file, ref.pointer, `${ref.path} names no input property ("${name}")`, `The input schema ${def.input} has: ${inputProperties.join(', ')}.`);
-      } else if (root === 'constants') {
-        if (name !== undefined && !Object.prototype.hasOwnProperty.call(constants, name)) report.add(file, ref.pointer, `${ref.path} names no constant ("${name}")`, 'Add it to compose.constants or correct the name.');
-      } else if (root === 'steps') {
-        if (name === undefined || !earlier.has(name)) report.add(file, ref.pointer, `${ref.path} refers to ${name === undefined ? 'no step' : `"${name}", which is not an earlier step`}`, 'A step may use the input, the constants and the steps before it.');
-        else if (field !== undefined && !STEP_RESULT_FIELDS.includes(field)) report.add(file, ref.pointer, `${ref.path}: a step's result has ok, output and error, not "${field}"`, `Use $.steps.${name}.output.…`);
-      } else {
-        report.add(file, ref.pointer, `${ref.path} starts with ${root === undefined ? 'nothing' : `"${root}"`}`, 'In a composed module, references start with $.input, $.constants or $.steps.');
-      }
-    }
+  const stepIds = new Set(compose.steps.map((step) => step.id));
+  const rules: ReferenceRules = {
+    roots: {
+      input: { what: 'input property', names: inputProperties, hint: `The input schema ${def.input} has: ${inputProperties.join(', ')}.` },
+      constants: { what: 'constant', names: Object.keys(constants), hint: 'Add it to compose.constants or correct the name.' },
+    },
+    steps: (id): StepStatus => (earlier.has(id) ? 'ran' : stepIds.has(id) ? 'not-yet' : 'unknown'),
+  };
+  const checkReferencesAt = (template: unknown, pointer: string): void => {
+    for (const p of checkReferences(template, pointer, rules)) report.add(file, p.pointer, p.message, p.hint);
   };
 
   compose.steps.forEach((step, index) => {
     const at = `/compose/steps/${index}`;
     if (earlier.has(step.id)) report.add(file, `${at}/id`, `repeats the step id "${step.id}"`, 'Give every step its own id.');
-    if (step.when !== undefined) checkReferences(step.when, `${at}/when`);
-    if (step.schedule) checkReferences(step.schedule, `${at}/schedule`);
+    if (step.when !== undefined) checkReferencesAt(step.when, `${at}/when`);
+    if (step.schedule) checkReferencesAt(step.schedule, `${at}/schedule`);
     if (step.module) {
       const target = definitions.get(step.module);
       if (!target) {
@@ -331,7 +323,7 @@ function checkComposition(
           }
         }
       }
-      checkReferences(step.input ?? {}, `${at}/input`);
+      checkReferencesAt(step.input ?? {}, `${at}/input`);
       const codes = typeof step.onError === 'object' ? step.onError.continue : [];
       codes.forEach((code, i) => {
         if (!(ERROR_CODES as readonly string[]).includes(code)) report.add(file, `${at}/onError/continue/${i}`, `"${code}" is not a ConnectorError code`, `Use one of: ${ERROR_CODES.join(', ')}.`);
@@ -339,7 +331,7 @@ function checkComposition(
     }
     earlier.add(step.id);
   });
-  checkReferences(compose.output, '/compose/output');
+  checkReferencesAt(compose.output, '/compose/output');
   const outputSchema = schemas.get(def.output);
   const outputProperties = outputSchema?.['properties'] as Record<string, unknown> | undefined;
   const output = compose.output as unknown;

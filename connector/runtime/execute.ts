@@ -1,26 +1,14 @@
-import { ConnectorError, redactSecrets, type ConnectorErrorData } from '../errors/connector-error.js';
+import { ConnectorError, redactSecrets } from '../errors/connector-error.js';
 import { problemsFrom, summarise } from '../schema/problems.js';
 import { resolveConnection, secretTexts } from '../transport/connection.js';
-import { callTwilio, type RetryPolicy } from './call-twilio.js';
+import { callTwilio } from './call-twilio.js';
 import type { ModuleRuntime } from './module-runtime.js';
 import { shapeOutput } from './output.js';
 import { runComposition } from './compose.js';
 import { collectPages } from './paginate.js';
 import { buildRequest } from './request-builder.js';
 import type { WireRequest } from '../transport/wire.js';
-
-export interface ExecuteOptions {
-  /** 'throw' (default): resolve the output, reject a ConnectorError. 'output': resolve `{ ok, output | error }`. */
-  onError?: 'throw' | 'output';
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  /** Bounds on re-sending where Twilio did not act; mostly for tests. */
-  retry?: RetryPolicy;
-  /** "Now" in ms for composed modules' schedule decisions (default Date.now); tests pass the emulator's clock. */
-  now?: () => number;
-}
-
-export type ExecuteResult = { ok: true; output: unknown } | { ok: false; error: ConnectorErrorData };
+import type { CallContext, ExecuteOptions } from './call-context.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -54,12 +42,12 @@ export function prepareModuleRequest(module: ModuleRuntime, input: unknown): Wir
 }
 
 /** validate → build → send (with the retry policy) → shape → validate the output; a composed module runs its steps instead of one request. */
-export async function executeModule(module: ModuleRuntime, connection: unknown, input: unknown, options: ExecuteOptions = {}): Promise<unknown> {
-  const resolved = resolveConnection(connection);
+export async function executeModule(module: ModuleRuntime, input: unknown, ctx: CallContext): Promise<unknown> {
+  const resolved = resolveConnection(ctx.connection);
   const data = input === undefined ? {} : input;
   if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
   const values = data as Record<string, unknown>;
-  const output = module.composed ? await runComposition(module, connection, values, options, executeModule) : await sendRequest(module, resolved, values, options);
+  const output = module.composed ? await runComposition(module, values, ctx) : await sendRequest(module, resolved, values, ctx.options);
   if (!module.validateOutput(output)) {
     const problems = problemsFrom(module.validateOutput.errors);
     throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
@@ -93,9 +81,10 @@ async function sendRequest(module: ModuleRuntime, resolved: ReturnType<typeof re
   return output;
 }
 
-export async function executeWithErrorMode(module: ModuleRuntime, connection: unknown, input: unknown, options: ExecuteOptions): Promise<unknown> {
+export async function executeWithErrorMode(module: ModuleRuntime, input: unknown, ctx: CallContext): Promise<unknown> {
+  const { connection, options } = ctx;
   try {
-    const output = await executeModule(module, connection, input, options);
+    const output = await executeModule(module, input, ctx);
     return options.onError === 'output' ? { ok: true, output } : output;
   } catch (error) {
     // Last line of defence: no error handed out repeats the connection's secrets, even as a field name a person typed.

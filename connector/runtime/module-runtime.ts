@@ -8,9 +8,6 @@ import type { HttpMethod } from '../transport/wire.js';
 import { planFor, type FieldPlan } from './wire-plan.js';
 import type { RequestTemplate } from './request-builder.js';
 
-/** Finds another module of the same connector by id (composed modules call their siblings through it). */
-export type ModuleLookup = (id: string) => ModuleRuntime | undefined;
-
 /**
  * A module ready to run: its definition plus what the runtime derives from it once (validators, wire plan).
  * Derived lazily and cached, so loading the connector stays cheap and no call pays for schema work twice.
@@ -24,21 +21,12 @@ export class ModuleRuntime {
   private templateCache?: RequestTemplate;
   private inputValidator?: ValidateFunction;
   private outputValidator?: ValidateFunction;
-  private readonly lookup: ModuleLookup;
 
-  constructor(definition: ModuleDefinition, registry: SchemaRegistry, lookup: ModuleLookup = () => undefined) {
+  constructor(definition: ModuleDefinition, registry: SchemaRegistry) {
     this.definition = definition;
     this.registry = registry;
-    this.lookup = lookup;
     this.inputSchemaId = registry.idForFile(definition.input);
     this.outputSchemaId = registry.idForFile(definition.output);
-  }
-
-  /** A module of the same connector, by id (for composed modules). */
-  sibling(id: string): ModuleRuntime {
-    const found = this.lookup(id);
-    if (!found) throw new ConnectorError('unknown_module', `Module ${this.id} calls "${id}", which this connector does not have.`, { remedy: 'Run `verify-connector validate` on the connector.' });
-    return found;
   }
 
   /** True for a module that runs other modules (`compose`) instead of sending one request. */

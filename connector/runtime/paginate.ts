@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import type { ResolvedConnection } from '../transport/connection.js';
-import { sameOrigin } from '../transport/base-url.js';
+import { sameOrigin } from '../common/base-url.js';
 import { urlFor } from '../transport/twilio-transport.js';
 import type { WireRequest, WireResponse } from '../transport/wire.js';
 import { isJsonObject } from './output.js';

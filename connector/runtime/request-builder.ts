@@ -1,3 +1,4 @@
+import { escapeToken } from '../common/json-pointer.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { HttpMethod, TwilioHost, WireRequest } from '../transport/wire.js';
 import type { FieldPlan } from './wire-plan.js';
@@ -68,7 +69,7 @@ function tooDeepAt(input: unknown): string | undefined {
 
 function pointerOf(entry: { parent: typeof entry | undefined; key: string }): string {
   let pointer = '';
-  for (let e: typeof entry | undefined = entry; e?.parent; e = e.parent) pointer = `/${e.key.replace(/~/g, '~0').replace(/\//g, '~1')}${pointer}`;
+  for (let e: typeof entry | undefined = entry; e?.parent; e = e.parent) pointer = `/${escapeToken(e.key)}${pointer}`;
   return pointer;
 }
 

@@ -1,3 +1,4 @@
+import { pointerTo } from '../common/json-pointer.js';
 import { ConnectorError } from '../errors/connector-error.js';
 
 /**
@@ -34,7 +35,7 @@ export function checkRelativePath(path: string, pointer: string): void {
 export function checkHeaders(headers: Record<string, unknown>, pointer: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    const at = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = pointerTo(pointer, name);
     if (!HEADER_NAME.test(name)) throw new ConnectorError('invalid_input', `${at} is not a valid header name.`, { details: { problems: [{ pointer: at, message: 'is not a valid header name' }] } });
     if (FORBIDDEN_HEADERS.has(name.toLowerCase())) {
       throw new ConnectorError('invalid_input', `${at} cannot be set: the connection signs the request and chooses its host.`, {

@@ -5,7 +5,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
 import { schemasDir } from '../paths.js';
-import { isAllowedBaseUrl } from '../transport/base-url.js';
+import { isAllowedBaseUrl } from '../common/base-url.js';
+import { tokensOf } from '../common/json-pointer.js';
 import { PROJECT_KEYWORDS } from './keywords.js';
 
 // AJV and its plugins are CommonJS and cost ~100 ms to load: they are required on first need, never at import.
@@ -214,9 +215,8 @@ export class SchemaRegistry {
   lookup(uri: string): unknown {
     const [base, fragment = ''] = uri.split('#', 2) as [string, string?];
     let node: unknown = this.byId.get(base);
-    for (const token of fragment.split('/').slice(1)) {
+    for (const key of tokensOf(decodeURIComponent(fragment))) {
       if (typeof node !== 'object' || node === null) return undefined;
-      const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
       node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
     }
     return node;

@@ -67,7 +67,8 @@ export function precompile(dir: string = schemasDir, outDir: string = precompile
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const result = precompile(process.argv[2]);
-    process.stdout.write(`precompiled ${result.validators} validators (${Math.round(result.bytes / 1024)} KB) into ${relative(process.cwd(), precompiledDir) || '.'}\n`);
+    // On stderr: `npm start --silent -- --json` builds first, and its stdout must hold only the JSON.
+    process.stderr.write(`precompiled ${result.validators} validators (${Math.round(result.bytes / 1024)} KB) into ${relative(process.cwd(), precompiledDir) || '.'}\n`);
   } catch (error) {
     // Not fatal: without precompiled validators the registry compiles with AJV at run time, as before.
     rmSync(precompiledDir, { recursive: true, force: true });

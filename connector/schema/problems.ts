@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { pointerTo } from '../common/json-pointer.js';
 import type { InputProblem } from '../errors/connector-error.js';
 
 /** AJV's words for the common keywords, rewritten as a person would say them. */
@@ -23,10 +24,6 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** The JSON pointer an error is about: for a missing or extra property, the property itself. */
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -35,9 +32,9 @@ function pointerOf(error: ErrorObject): string {
     const pointers = new Set(((params['errors'] as ErrorObject[] | undefined) ?? []).map(pointerOf));
     return pointers.size === 1 ? [...pointers][0]! : error.instancePath;
   }
-  if (error.keyword === 'required') return `${error.instancePath}/${escapePointerToken(String(params['missingProperty']))}`;
-  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${escapePointerToken(String(params['additionalProperty']))}`;
-  if (error.keyword === 'dependencies') return `${error.instancePath}/${escapePointerToken(String(params['missingProperty']))}`;
+  if (error.keyword === 'required') return pointerTo(error.instancePath, String(params['missingProperty']));
+  if (error.keyword === 'additionalProperties') return pointerTo(error.instancePath, String(params['additionalProperty']));
+  if (error.keyword === 'dependencies') return pointerTo(error.instancePath, String(params['missingProperty']));
   return error.instancePath;
 }
 

@@ -1,3 +1,4 @@
+import { tokensOf } from '../common/json-pointer.js';
 import type { InputProblem } from '../errors/connector-error.js';
 import { checkSmsConfig, type SmsConfig } from './config.js';
 
@@ -10,12 +11,7 @@ export interface SmsConfigIssue {
 }
 
 function pathOf(pointer: string): Array<string | number> {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((token) => (/^(0|[1-9][0-9]*)$/.test(token) ? Number(token) : token));
+  return tokensOf(pointer).map((token) => (/^(0|[1-9][0-9]*)$/.test(token) ? Number(token) : token));
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConnectorError } from '../../connector/errors/connector-error.js';
-import { isAllowedBaseUrl } from '../../connector/transport/base-url.js';
+import { isAllowedBaseUrl } from '../../connector/common/base-url.js';
+import { pointerTo } from '../../connector/common/json-pointer.js';
 import { MAX_INPUT_DEPTH, buildRequest } from '../../connector/runtime/request-builder.js';
 import { resolveConnection, secretTexts } from '../../connector/transport/connection.js';
 
@@ -11,7 +12,7 @@ function referenceTooDeepAt(input: unknown): string | undefined {
     const [value, pointer, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) return pointer;
-    for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], pointerTo(pointer, key), depth + 1]);
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ describe('verify-connector CLI', () => {
     assert.equal((await runCli([])).status, 2);
     const unknown = await runCli(['frobnicate']);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+    assert.match(unknown.stderr, /^verify-connector: usage error: unknown command 'frobnicate'/);
   });
 
   for (const command of ['demo', 'validate', 'modules', 'run', 'docs', 'emulator', 'sms']) {

@@ -18,7 +18,8 @@ import { buildRequest } from '../../connector/runtime/request-builder.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 import { connection, FAST_RETRY, useNock, VERIFY } from '../support/nock.js';
 import { fcParams, prototypeSnapshot, RUNS, trapAllRequests } from './support/harness.js';
-import { deep, escapeToken } from './support/mutations.js';
+import { escapeToken } from '../../connector/common/json-pointer.js';
+import { deep } from './support/mutations.js';
 import { validInputs } from './support/schema-arbitrary.js';
 
 const connector: Connector = await loadConnector();

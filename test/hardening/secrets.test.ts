@@ -13,7 +13,6 @@ import nock from 'nock';
 import { loadConnector, redactConnection } from '../../connector/index.js';
 import type { Connector } from '../../connector/connector.js';
 import { ConnectorError } from '../../connector/errors/connector-error.js';
-import { emulatorCommand } from '../../connector/cli/commands/emulator.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
 import { ACCOUNT_SID, API_KEY_SECRET, API_KEY_SID, apiKeyConnection, AUTH_TOKEN, connection, SERVICE_SID, useNock, VERIFY } from '../support/nock.js';
@@ -200,10 +199,9 @@ describe('hardening: secret hygiene', function () {
     it('`emulator` with TWILIO_AUTH_TOKEN in the environment uses it and never prints it', async () => {
       process.env['TWILIO_ACCOUNT_SID'] = ACCOUNT_SID;
       process.env['TWILIO_AUTH_TOKEN'] = AUTH_TOKEN;
-      const out: string[] = [];
-      const status = await emulatorCommand([], { out: (l) => out.push(l), err: (l) => out.push(l) }, Promise.resolve());
-      assert.equal(status, 0);
-      assertNoLeak('emulator command output', out.join('\n'));
+      const result = await runCli(['emulator']);
+      assert.equal(result.status, 0, result.stderr);
+      assertNoLeak('emulator command output', `${result.stdout}\n${result.stderr}`);
     });
   });
 

@@ -7,9 +7,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[]): Promise<CliRun> {
+/** `untilStopped` ends a foreground command (the emulator); by default it stops as soon as it has started. */
+export async function runCli(argv: string[], untilStopped: () => Promise<void> = () => Promise.resolve()): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const status = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, untilStopped);
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -1,31 +1,30 @@
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { Command } from 'commander';
+import { act, jsonOption, type CliContext } from '../command-kit.js';
+import { EXIT_FAILED, EXIT_OK } from '../io.js';
 
-export const demoHelp = `Usage: verify-connector demo [--json]   (what \`npm start\` runs)
-
-Runs the whole Twilio Verify story offline, on an emulator started in this process: start the emulator,
-load and validate the connector, create a service, start an SMS verification, read the code from the
-emulator's outbox, check a wrong code (pending, valid false), check the right code (approved), and check
-once more (refused as verification_not_pending, which is expected after approval).
-Each step names the module it ran and the key fields of the answer. No account, no network, nothing is sent.
-  --json   print the same story as one JSON document on stdout
-Exit 0 when the verification was approved, 1 when a step went wrong (the message says which and why).`;
-
-export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
-  const { runDemo } = await import('../demo/story.js');
-  const report = await runDemo();
-  if (values.json) {
-    io.out(JSON.stringify(report, null, 2));
-  } else {
-    const { renderDemo } = await import('../demo/render.js');
-    for (const line of renderDemo(report)) io.out(line);
-  }
-  if (!report.ok) {
-    const { renderDemoFailure } = await import('../demo/render.js');
-    for (const line of renderDemoFailure(report)) io.err(line);
-    return EXIT_FAILED;
-  }
-  return EXIT_OK;
+export function demoCommand(ctx: CliContext): Command {
+  return new Command('demo')
+    .summary('the whole verification story on the built-in emulator (what `npm start` runs)')
+    .description(
+      'Runs the whole Twilio Verify story offline, on an emulator started in this process: start the emulator,\n' +
+        'load and validate the connector, create a service, start an SMS verification, read the code from the\n' +
+        "emulator's outbox, check a wrong code (pending, valid false), check the right code (approved), and check\n" +
+        'once more (refused as verification_not_pending, which is expected after approval).\n' +
+        'Each step names the module it ran and the key fields of the answer. No account, no network, nothing is sent.',
+    )
+    .addOption(jsonOption())
+    .addHelpText('after', '\nExit 0 when the verification was approved, 1 when a step went wrong (the message says which and why).')
+    .action(
+      act(ctx, async (options: { json?: boolean }) => {
+        const { io } = ctx;
+        const { runDemo } = await import('../demo/story.js');
+        const { renderDemo, renderDemoFailure } = await import('../demo/render.js');
+        const report = await runDemo();
+        if (options.json) io.out(JSON.stringify(report, null, 2));
+        else for (const line of renderDemo(report)) io.out(line);
+        if (report.ok) return EXIT_OK;
+        for (const line of renderDemoFailure(report)) io.err(line);
+        return EXIT_FAILED;
+      }),
+    );
 }

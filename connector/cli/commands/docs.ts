@@ -1,11 +1,6 @@
-import { parseArgs } from 'node:util';
-import { loadConnector } from '../../manifest/load.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
-
-export const docsHelp = `Usage: verify-connector docs [module] [--markdown]
-
-Without a module: the table of modules (Markdown with --markdown, as in the README).
-With a module: its fields, what each means, which are required and which are advanced.`;
+import { Command } from 'commander';
+import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
+import { EXIT_OK, UsageError } from '../io.js';
 
 interface FieldSchema {
   title?: string;
@@ -14,30 +9,62 @@ interface FieldSchema {
   'x-deprecated'?: string;
 }
 
-export async function docsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { markdown: { type: 'boolean' } }, allowPositionals: true });
-  const connector = await loadConnector();
-  if (positionals.length === 0) {
+interface DocsOptions {
+  markdown?: boolean;
+  dir?: string;
+  json?: boolean;
+}
+
+export function docsCommand(ctx: CliContext): Command {
+  return new Command('docs')
+    .summary('describe the modules and their fields')
+    .description('Without a module: the table of modules (Markdown, as in the README).\nWith a module: its fields, what each means, which are required and which are advanced.')
+    .argument('[module]', 'a module id, e.g. start-verification')
+    .option('--markdown', "a module's fields as Markdown")
+    .addOption(dirOption())
+    .addOption(jsonOption())
+    .action(act(ctx, (moduleId: string | undefined, options: DocsOptions) => docs(ctx, moduleId, options)));
+}
+
+async function docs(ctx: CliContext, moduleId: string | undefined, options: DocsOptions): Promise<number> {
+  const { io } = ctx;
+  const { loadConnector } = await import('../../manifest/load.js');
+  const { requestSummary } = await import('../module-summary.js');
+  const connector = await loadConnector(options.dir);
+  if (moduleId === undefined) {
+    const rows = connector.modules.map((m) => ({ id: m.id, label: m.label, description: m.description, request: requestSummary(connector, m.id) }));
+    if (options.json) {
+      io.out(JSON.stringify(rows, null, 2));
+      return EXIT_OK;
+    }
     io.out('| Module | What it does | Twilio request |');
     io.out('|---|---|---|');
-    for (const m of connector.modules) {
-      const { request: r, compose } = connector.module(m.id).definition;
-      const calls = r ? `${r.method ?? 'any'} ${r.path}` : `composes ${[...new Set(compose?.steps.flatMap((s) => s.module ?? []))].join(' + ')}`;
-      io.out(`| \`${m.id}\` — ${m.label} | ${m.description} | \`${calls}\` |`);
-    }
+    for (const r of rows) io.out(`| \`${r.id}\` — ${r.label} | ${r.description} | \`${r.request}\` |`);
     return EXIT_OK;
   }
-  const info = connector.modules.find((m) => m.id === positionals[0]);
-  if (!info) throw new UsageError(`no module "${positionals[0]}"; run verify-connector modules to list them.`);
+  const info = connector.modules.find((m) => m.id === moduleId);
+  if (!info) throw new UsageError(`no module "${moduleId}"; run verify-connector modules to list them.`);
   const required = new Set((info.inputSchema['required'] as string[] | undefined) ?? []);
   const properties = (info.inputSchema['properties'] ?? {}) as Record<string, FieldSchema>;
-  io.out(values.markdown ? `## ${info.label} (\`${info.id}\`)` : `${info.label} (${info.id})`);
+  const fields = Object.entries(properties).map(([name, field]) => ({
+    name,
+    required: required.has(name),
+    advanced: Boolean(field['x-advanced']),
+    deprecated: Boolean(field['x-deprecated']),
+    title: field.title ?? '',
+    description: field.description ?? '',
+  }));
+  if (options.json) {
+    io.out(JSON.stringify({ id: info.id, label: info.label, description: info.description, docs: info.docs, fields }, null, 2));
+    return EXIT_OK;
+  }
+  io.out(options.markdown ? `## ${info.label} (\`${info.id}\`)` : `${info.label} (${info.id})`);
   io.out(info.description);
   io.out(`Twilio docs: ${info.docs}`);
   io.out('');
-  for (const [name, field] of Object.entries(properties)) {
-    const flags = [required.has(name) ? 'required' : 'optional', field['x-advanced'] ? 'advanced' : '', field['x-deprecated'] ? 'deprecated' : ''].filter(Boolean).join(', ');
-    io.out(values.markdown ? `- **${name}** (${flags}) — ${field.title ?? ''}: ${field.description ?? ''}` : `  ${name} (${flags})\n    ${field.title ?? ''}: ${field.description ?? ''}`);
+  for (const f of fields) {
+    const flags = [f.required ? 'required' : 'optional', f.advanced ? 'advanced' : '', f.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ');
+    io.out(options.markdown ? `- **${f.name}** (${flags}) — ${f.title}: ${f.description}` : `  ${f.name} (${flags})\n    ${f.title}: ${f.description}`);
   }
   return EXIT_OK;
 }

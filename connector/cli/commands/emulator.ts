@@ -1,46 +1,78 @@
-import { parseArgs } from 'node:util';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { Command, Option } from 'commander';
+import { isLoopbackHost } from '../../../emulator/host.js';
+import { act, jsonOption, parsePort, type CliContext } from '../command-kit.js';
+import { EXIT_OK, UsageError } from '../io.js';
 
-export const emulatorHelp = `Usage: verify-connector emulator [--port N] [--host 127.0.0.1]
+interface EmulatorCommandOptions {
+  port: number;
+  host: string;
+  unsafePublic?: boolean;
+  json?: boolean;
+}
 
-Runs the offline Twilio Verify emulator in the foreground until Ctrl-C. It prints its URL and credentials;
-point \`run\` at it with --emulator URL and the printed environment variables. Codes it "sends" are listed at
-<URL>/__emulator/outbox. Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from the environment when set, else new random ones.`;
+export function emulatorCommand(ctx: CliContext): Command {
+  return new Command('emulator')
+    .summary('run the offline Twilio Verify emulator in the foreground')
+    .description(
+      'Runs the offline Twilio Verify emulator in the foreground until Ctrl-C. It prints its URL and credentials;\n' +
+        'point `run` at it with --emulator URL and the printed environment variables. Codes it "sends" are listed at\n' +
+        '<URL>/__emulator/outbox. Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from the environment when set, else new random ones.',
+    )
+    .addOption(new Option('--port <n>', 'the port (0 picks a free one)').argParser(parsePort).default(0))
+    .addOption(new Option('--host <address>', 'a loopback address to listen on').default('127.0.0.1'))
+    .addOption(new Option('--unsafe-public', 'allow a --host other machines can reach (they can read every code sent)'))
+    .addOption(jsonOption())
+    .action(act(ctx, (options: EmulatorCommandOptions) => emulator(ctx, options)));
+}
 
-export async function emulatorCommand(argv: string[], io: CliIo, stop: Promise<void> = waitForSignal()): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } } });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535.');
+async function emulator(ctx: CliContext, options: EmulatorCommandOptions): Promise<number> {
+  const { io } = ctx;
+  const publicHost = !isLoopbackHost(options.host);
+  if (publicHost && !options.unsafePublic) {
+    throw new UsageError(`--host ${options.host} is not a loopback address: the emulator hands out codes and credentials to whoever reaches it. Use 127.0.0.1 (the default), or add --unsafe-public on a trusted network.`);
+  }
   const { startEmulator } = await import('../../../emulator/index.js');
   const accountSid = process.env['TWILIO_ACCOUNT_SID'];
   const authToken = process.env['TWILIO_AUTH_TOKEN'];
   // Credentials from the environment are the person's own: used, never printed. Generated ones are printed.
   const fromEnv = Boolean(accountSid && /^AC[0-9a-fA-F]{32}$/.test(accountSid) && authToken);
-  const emulator = await startEmulator({
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(fromEnv ? { accountSid, authToken } : {}),
-  });
-  io.out(`Twilio Verify emulator listening on ${emulator.url}`);
-  io.out('');
-  if (fromEnv) {
-    io.out('It accepts TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from your environment. In another terminal with the same environment:');
-  } else {
-    io.out('Point the CLI at it (in another terminal):');
-    io.out(`  export TWILIO_ACCOUNT_SID=${emulator.accountSid}`);
-    io.out(`  export TWILIO_AUTH_TOKEN=${emulator.authToken}`);
+  let started: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    started = await startEmulator({ port: options.port, host: options.host, unsafePublic: publicHost, ...(fromEnv ? { accountSid, authToken } : {}) });
+  } catch (error) {
+    throw listenFailure(error, options);
   }
-  io.out(`  verify-connector run create-service --input '{"friendlyName":"Acme"}' --emulator ${emulator.url}`);
-  io.out('');
-  io.out(`Codes it sends: ${emulator.url}/__emulator/outbox   (Ctrl-C to stop)`);
-  await stop;
-  await emulator.close();
+  const listening = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${new URL(started.url).port}`;
+  const warning = publicHost
+    ? `warning: listening on ${listening}${options.host === '0.0.0.0' || options.host === '::' ? ' (every network interface)' : ''}: anyone who can reach it can read the codes in its outbox and use its credentials. Stop it when done.`
+    : undefined;
+  if (warning) io.err(warning);
+  if (options.json) {
+    io.out(JSON.stringify({ ok: true, url: started.url, listening, outbox: `${started.url}/__emulator/outbox`, accountSid: started.accountSid, ...(fromEnv ? {} : { authToken: started.authToken }) }, null, 2));
+  } else {
+    io.out(`Twilio Verify emulator listening on ${started.url}${publicHost ? ` (bound to ${listening})` : ''}`);
+    io.out('');
+    if (fromEnv) {
+      io.out('It accepts TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from your environment. In another terminal with the same environment:');
+    } else {
+      io.out('Point the CLI at it (in another terminal):');
+      io.out(`  export TWILIO_ACCOUNT_SID=${started.accountSid}`);
+      io.out(`  export TWILIO_AUTH_TOKEN=${started.authToken}`);
+    }
+    io.out(`  verify-connector run create-service --input '{"friendlyName":"Acme"}' --emulator ${started.url}`);
+    io.out('');
+    io.out(`Codes it sends: ${started.url}/__emulator/outbox   (Ctrl-C to stop)`);
+  }
+  await ctx.untilStopped();
+  await started.close();
   return EXIT_OK;
 }
 
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+/** Why the emulator could not listen, as a usage error a person can act on; anything else goes on as it is. */
+function listenFailure(error: unknown, options: EmulatorCommandOptions): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return new UsageError(`port ${options.port} is already in use: stop what runs there, or choose another with --port (0 picks a free one).`);
+  if (code === 'EACCES') return new UsageError(`port ${options.port} needs privileges this user does not have: choose one above 1023 with --port.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`--host ${options.host} is not an address of this machine.`);
+  return error;
 }

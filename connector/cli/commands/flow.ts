@@ -1,224 +1,37 @@
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { loadConnector } from '../../manifest/load.js';
-import { movedClock, systemClock, type FlowClock } from '../../flows/clock.js';
-import { FlowError } from '../../flows/flow-error.js';
-import { httpOutbox, promptAnswers, scriptedAnswers, type InputProvider, type OutboxReader } from '../../flows/inputs.js';
-import { isPath, listTemplates, loadScenario, scenarioPath, type LoadedScenario } from '../../flows/load.js';
-import { runScenario, type FlowEvent } from '../../flows/runner.js';
-import { validateScenario } from '../../flows/validation.js';
-import { connectionFrom } from '../connection-source.js';
-import { printError } from '../format-error.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { Command, Option } from 'commander';
+import { act, collect, connectionOption, emulatorOption, jsonOption, type CliContext } from '../command-kit.js';
+import type { FlowRunOptions } from './flow-actions.js';
 
-export const flowHelp = `Usage: verify-connector flow list [--json]
-       verify-connector flow validate <file|template> [--json]
-       verify-connector flow run <file|template> [--param name=value]… [--emulator [URL]] [--connection <json|@file>]
-                                 [--answers a,b,c] [--json]
+const actions = () => import('./flow-actions.js');
 
-Verification flows: scenarios as data (docs/flows.md). Templates ship in flows/.
-  list        the templates: id and title
-  validate    check a scenario: its shape, every reference (JSON pointers), modules and sub-scenarios; exit 1 if invalid
-  run         run a scenario, printing each step as it runs, then its result
-    --param       a parameter, e.g. --param to=+15005550006 (repeat for more)
-    --emulator    start an emulator for this run (its clock moves through waits, so nothing takes minutes),
-                  or use a running one at URL (credentials from --connection or the environment)
-    --connection  as for \`verify-connector run\`; default TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or an API key)
-    --answers     answer the flow's questions from this list instead of prompting; @code reads the latest code
-                  from the emulator's outbox, an empty item is an empty answer
-    --json        print one JSON document ({ ok, result } or { ok: false, error }); steps go to stderr
-Exit codes: 0 done, 1 the flow failed or is invalid, 2 the command line was wrong.
-Example: verify-connector flow run studio-verify-subflow --param to=+15005550006 --emulator --answers 000000,@code`;
-
-function resolveScenarioArgument(ref: string | undefined, command: string): LoadedScenario {
-  if (!ref) throw new UsageError(`name a scenario file or template, for example: verify-connector flow ${command} studio-verify-subflow`);
-  if (!existsSync(scenarioPath(ref))) {
-    throw new UsageError(isPath(ref) ? `no scenario file ${ref}.` : `no template "${ref}"; templates: ${listTemplates().map((t) => t.id).join(', ')}.`);
-  }
-  try {
-    return loadScenario(ref);
-  } catch (error) {
-    if (error instanceof FlowError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-function listCommand(json: boolean, io: CliIo): number {
-  const templates = listTemplates();
-  if (json) {
-    io.out(JSON.stringify(templates.map(({ id, title, description }) => ({ id, title, description })), null, 2));
-    return EXIT_OK;
-  }
-  const width = Math.max(...templates.map((t) => t.id.length), 2);
-  for (const t of templates) io.out(`${t.id.padEnd(width)}  ${t.title}`);
-  return EXIT_OK;
-}
-
-async function validateCommand(ref: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  const loaded = resolveScenarioArgument(ref, 'validate');
-  const report = validateScenario(loaded.scenario, { connector: await loadConnector(), ...(loaded.file ? { file: loaded.file } : {}) });
-  if (json) {
-    io.out(JSON.stringify({ file: loaded.file, ...report }, null, 2));
-  } else if (report.valid) {
-    io.out(`${ref}: the scenario is valid.`);
-  } else {
-    for (const e of report.errors) io.out(`error: ${e.file ?? ref} ${e.pointer || '/'}: ${e.message}`);
-    io.out(`${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}.`);
-  }
-  return report.valid ? EXIT_OK : EXIT_FAILED;
-}
-
-/** `--param to=+1…`: a string, or the number / boolean the scenario's params schema asks for. */
-function parseParams(items: string[], loaded: LoadedScenario): Record<string, unknown> {
-  const properties = ((loaded.scenario.params as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {}) as Record<string, { type?: unknown }>;
-  const params: Record<string, unknown> = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--param ${item}: write name=value, for example --param to=+15005550006.`);
-    const name = item.slice(0, eq);
-    const raw = item.slice(eq + 1);
-    const type = Object.prototype.hasOwnProperty.call(properties, name) ? properties[name]!.type : undefined;
-    if ((type === 'integer' || type === 'number') && raw.trim() !== '' && Number.isFinite(Number(raw))) params[name] = Number(raw);
-    else if (type === 'boolean' && (raw === 'true' || raw === 'false')) params[name] = raw === 'true';
-    else params[name] = raw;
-  }
-  return params;
-}
-
-function summary(event: Extract<FlowEvent, { type: 'done' }>): string {
-  const { record } = event;
-  if (!record.ok) {
-    const e = record.error as { code?: string; message?: string };
-    return `✗ ${e.code}: ${e.message} (continuing)`;
-  }
-  const out = record.output as Record<string, unknown> | undefined;
-  if (!out || typeof out !== 'object') return '';
-  if (event.kind === 'ask') return JSON.stringify(out['answer']);
-  if (event.kind === 'wait') return `waited ${String(out['seconds'])} s`;
-  if (event.kind === 'loop') return `${String(out['iteration'])} round${out['iteration'] === 1 ? '' : 's'}${out['completed'] ? '' : ' (maximum reached)'}`;
-  if (event.kind === 'if' || event.kind === 'switch') return `→ ${String(out['branch'])}`;
-  if (event.kind === 'set') return Object.entries(out).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-  const picks = ['status', 'channel', 'to', 'escalated', 'nextCheckInSeconds', 'verified', 'outcome', 'sid'].filter((k) => out[k] !== undefined && out[k] !== null);
-  return picks.map((k) => `${k}=${typeof out[k] === 'string' ? out[k] : JSON.stringify(out[k])}`).join(' ');
-}
-
-/** One line per step as it runs: containers (loop, sub-scenario) when they start, the others when they finish. */
-function printer(write: (line: string) => void, outbox?: OutboxReader & { all?: () => Array<{ to: string; channel: string; body: string }> }): (event: FlowEvent) => void {
-  let seen = outbox?.all?.().length ?? 0;
-  return (event) => {
-    const indent = '  '.repeat(event.depth);
-    if (event.type === 'say') write(`${indent}» ${event.text}`);
-    else if (event.type === 'start' && (event.kind === 'loop' || event.kind === 'scenario')) write(`${indent}▸ ${event.step}  ${event.kind}${event.target ? ` ${event.target}` : ''}${event.title ? `: ${event.title}` : ''}`);
-    else if (event.type === 'start' && event.kind === 'wait') write(`${indent}… ${event.step}  waiting`);
-    else if (event.type === 'done' && !['say', 'break', 'end', 'if', 'switch'].includes(event.kind)) {
-      const detail = summary(event);
-      write(`${indent}${event.record.ok ? '✓' : '•'} ${event.step}  ${event.target ?? event.kind}${detail ? `  ${detail}` : ''}`);
-      if (outbox?.all && event.kind === 'module') {
-        const messages = outbox.all();
-        for (const m of messages.slice(seen)) write(`${indent}  [emulator: ${m.channel} to ${m.to}] ${m.body}`);
-        seen = messages.length;
-      }
-    }
-  };
-}
-
-function printFlowError(io: CliIo, error: FlowError, json: boolean): void {
-  if (json) {
-    io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message, step: error.step ?? null, problems: error.problems ?? [], failure: error.failure ?? null } }, null, 2));
-    return;
-  }
-  io.err(`error (${error.code}): ${error.message}`);
-  for (const p of error.problems ?? []) io.err(`  ${p.file ? `${p.file} ` : ''}${p.pointer || '/'} ${p.message}`);
-  if (error.failure?.remedy) io.err(`what to do: ${error.failure.remedy}`);
-}
-
-interface RunTarget {
-  connection: Record<string, unknown>;
-  clock: FlowClock;
-  outbox?: OutboxReader & { all?: () => Array<{ to: string; channel: string; body: string }> };
-  note?: string;
-  close(): Promise<void>;
-}
-
-async function target(emulator: boolean, url: string | undefined, connectionOption: string | undefined): Promise<RunTarget> {
-  if (emulator && url) {
-    return { connection: { ...connectionFrom(connectionOption), baseUrl: url }, clock: systemClock, outbox: httpOutbox(url), close: async () => undefined };
-  }
-  if (emulator) {
-    const { startEmulator } = await import('../../../emulator/index.js');
-    const emu = await startEmulator();
-    const outbox = Object.assign((to: string) => emu.outbox({ to }), { all: () => emu.outbox() });
-    return {
-      connection: { accountSid: emu.accountSid, authToken: emu.authToken, baseUrl: emu.url },
-      clock: movedClock(emu.clock),
-      outbox,
-      note: `emulator at ${emu.url} (started for this run; waits move its clock)`,
-      close: () => emu.close(),
-    };
-  }
-  return { connection: connectionFrom(connectionOption), clock: systemClock, close: async () => undefined };
-}
-
-async function runFlow(ref: string | undefined, rest: string[], values: Record<string, unknown>, io: CliIo): Promise<number> {
-  if (rest.length > 1 || (rest.length === 1 && !values['emulator'])) throw new UsageError(`unexpected argument "${rest[rest.length - 1]}".`);
-  const loaded = resolveScenarioArgument(ref, 'run');
-  const params = parseParams((values['param'] as string[] | undefined) ?? [], loaded);
-  const json = Boolean(values['json']);
-  const write = json ? io.err : io.out;
-  const connector = await loadConnector();
-  const where = await target(Boolean(values['emulator']), rest[0], values['connection'] as string | undefined);
-  const answersOption = values['answers'] as string | undefined;
-  let answers: InputProvider;
-  let close = (): void => undefined;
-  if (answersOption !== undefined) answers = scriptedAnswers(answersOption.split(','), where.outbox);
-  else {
-    const prompt = promptAnswers(process.stdin, json ? process.stderr : process.stdout);
-    answers = prompt;
-    close = () => prompt.close();
-  }
-  try {
-    if (where.note) write(where.note);
-    write(`flow ${loaded.scenario.id}: ${loaded.scenario.title}`);
-    const run = await runScenario(loaded, { connector, connection: where.connection, params, answers, clock: where.clock, onEvent: printer(write, where.outbox) });
-    if (json) io.out(JSON.stringify({ ok: true, result: run.result }, null, 2));
-    else io.out(`result: ${JSON.stringify(run.result, null, 2)}`);
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof FlowError) printFlowError(io, error, json);
-    else printError(io, error, json);
-    return EXIT_FAILED;
-  } finally {
-    close();
-    await where.close();
-  }
-}
-
-export async function flowCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      param: { type: 'string', multiple: true },
-      emulator: { type: 'boolean' },
-      connection: { type: 'string' },
-      answers: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    allowPositionals: true,
-  });
-  const [sub, ref, ...rest] = positionals;
-  const json = Boolean(values.json);
-  switch (sub) {
-    case 'list':
-      if (ref !== undefined) throw new UsageError(`unexpected argument "${ref}".`);
-      return listCommand(json, io);
-    case 'validate':
-      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}".`);
-      return validateCommand(ref, json, io);
-    case 'run':
-      return runFlow(ref, rest, values, io);
-    case undefined:
-      throw new UsageError('name a subcommand: list, validate or run.');
-    default:
-      throw new UsageError(`unknown subcommand "${sub}": use list, validate or run.`);
-  }
+export function flowCommand(ctx: CliContext): Command {
+  const { io } = ctx;
+  return new Command('flow')
+    .summary('list, validate and run verification flows (Studio sub-flow, Next Matter workflow, Vonage fallbacks)')
+    .description('Verification flows: scenarios as data (docs/flows.md). Templates ship in flows/.')
+    .addCommand(
+      new Command('list')
+        .summary('the templates: id and title')
+        .addOption(jsonOption())
+        .action(act(ctx, async (options: { json?: boolean }) => (await actions()).list(Boolean(options.json), io))),
+    )
+    .addCommand(
+      new Command('validate')
+        .summary('check a scenario: its shape, every reference (JSON pointers), modules and sub-scenarios; exit 1 if invalid')
+        .argument('<file|template>', 'a scenario file, or the id of a template')
+        .addOption(jsonOption())
+        .action(act(ctx, async (ref: string, options: { json?: boolean }) => (await actions()).validate(ref, Boolean(options.json), io))),
+    )
+    .addCommand(
+      new Command('run')
+        .summary('run a scenario, printing each step as it runs, then its result')
+        .argument('<file|template>', 'a scenario file, or the id of a template')
+        .addOption(new Option('--param <name=value>', 'a parameter, e.g. --param to=+15005550006 (repeat for more)').argParser(collect).default([]))
+        .addOption(emulatorOption('start an emulator for this run (its clock moves through waits, so nothing takes minutes), or use a running one at url (credentials from --connection or the environment)'))
+        .addOption(connectionOption())
+        .addOption(new Option('--answers <a,b,c>', "answer the flow's questions from this list instead of prompting; @code reads the latest code from the emulator's outbox, an empty item is an empty answer"))
+        .addOption(new Option('--json', 'print one JSON document ({ ok, result } or { ok: false, error }); steps go to stderr'))
+        .addHelpText('after', '\nExit codes: 0 done, 1 the flow failed or is invalid, 2 the command line was wrong.\nExample: verify-connector flow run studio-verify-subflow --param to=+15005550006 --emulator --answers 000000,@code')
+        .action(act(ctx, async (ref: string, options: FlowRunOptions) => (await actions()).runFlow(ref, options, io))),
+    );
 }

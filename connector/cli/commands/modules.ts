@@ -1,29 +1,27 @@
-import { parseArgs } from 'node:util';
-import { loadConnector } from '../../manifest/load.js';
-import { EXIT_OK, type CliIo } from '../io.js';
+import { Command } from 'commander';
+import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
+import { EXIT_OK } from '../io.js';
 
-export const modulesHelp = `Usage: verify-connector modules [--json]
-
-Lists the connector's modules: id, kind, what it sends and its label.`;
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
-
-export async function modulesCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
-  const connector = await loadConnector();
-  const rows = connector.modules.map((m) => {
-    const { request, compose } = connector.module(m.id).definition;
-    const calls = request ? `${request.method ?? 'ANY'} ${request.path}` : `composes ${[...new Set(compose?.steps.flatMap((s) => s.module ?? []))].join(' + ')}`;
-    return { id: m.id, kind: m.kind, request: calls, label: m.label };
-  });
-  if (values.json) {
-    io.out(JSON.stringify(rows, null, 2));
-    return EXIT_OK;
-  }
-  const widths = { id: Math.max(...rows.map((r) => r.id.length), 2), request: Math.max(...rows.map((r) => r.request.length), 7) };
-  io.out(`${pad('ID', widths.id)}  ${pad('KIND', 6)}  ${pad('REQUEST', widths.request)}  LABEL`);
-  for (const r of rows) io.out(`${pad(r.id, widths.id)}  ${pad(r.kind, 6)}  ${pad(r.request, widths.request)}  ${r.label}`);
-  return EXIT_OK;
+export function modulesCommand(ctx: CliContext): Command {
+  return new Command('modules')
+    .summary('list the modules')
+    .description("Lists the connector's modules: id, kind, what it sends and its label.")
+    .addOption(dirOption())
+    .addOption(jsonOption())
+    .action(
+      act(ctx, async (options: { dir?: string; json?: boolean }) => {
+        const { loadConnector } = await import('../../manifest/load.js');
+        const { requestSummary } = await import('../module-summary.js');
+        const connector = await loadConnector(options.dir);
+        const rows = connector.modules.map((m) => ({ id: m.id, kind: m.kind, request: requestSummary(connector, m.id, 'ANY'), label: m.label }));
+        if (options.json) {
+          ctx.io.out(JSON.stringify(rows, null, 2));
+          return EXIT_OK;
+        }
+        const width = { id: Math.max(...rows.map((r) => r.id.length), 2), request: Math.max(...rows.map((r) => r.request.length), 7) };
+        ctx.io.out(`${'ID'.padEnd(width.id)}  ${'KIND'.padEnd(6)}  ${'REQUEST'.padEnd(width.request)}  LABEL`);
+        for (const r of rows) ctx.io.out(`${r.id.padEnd(width.id)}  ${r.kind.padEnd(6)}  ${r.request.padEnd(width.request)}  ${r.label}`);
+        return EXIT_OK;
+      }),
+    );
 }

@@ -1,48 +1,49 @@
-import { parseArgs } from 'node:util';
-import { loadConnector } from '../../manifest/load.js';
-import { ConnectorError } from '../../errors/connector-error.js';
-import { connectionFrom, readJsonArgument } from '../connection-source.js';
-import { printError } from '../format-error.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { Command, Option } from 'commander';
+import { act, connectionOption, dirOption, emulatorOption, jsonOption, type CliContext } from '../command-kit.js';
+import { connectionFrom, readJsonObjectArgument } from '../connection-source.js';
 import { withEmulator } from '../emulator-target.js';
+import { EXIT_OK, UsageError } from '../io.js';
 
-export const runHelp = `Usage: verify-connector run <module> [--input <json|@file>] [--connection <json|@file>] [--emulator [URL]] [--json]
+interface RunOptions {
+  input?: string;
+  connection?: string;
+  emulator?: true | string;
+  dir?: string;
+  json?: boolean;
+}
 
-Runs one module and prints its output as JSON.
-  --input        the module's input, as JSON or @file.json (default {})
-  --connection   { "accountSid", "authToken" } or { "accountSid", "apiKeySid", "apiKeySecret" }, JSON or @file;
-                 default: TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)
-  --emulator     use a running emulator at URL (credentials from the environment, as printed by
-                 \`verify-connector emulator\`), or start one just for this call when no URL is given
-  --json         print errors as JSON on stdout too
-Example: verify-connector run create-service --input '{"friendlyName":"Acme"}' --emulator`;
+export function runCommand(ctx: CliContext): Command {
+  return new Command('run')
+    .summary('run one module and print its output as JSON')
+    .description('Runs one module and prints its output as JSON.')
+    .argument('<module>', 'the module id, e.g. list-services (verify-connector modules lists them)')
+    .addOption(new Option('--input <json|@file>', "the module's input, as JSON or @file.json (default {})"))
+    .addOption(connectionOption())
+    .addOption(emulatorOption('use a running emulator at url (credentials from --connection or the environment, as `verify-connector emulator` prints them), or start one just for this call'))
+    .addOption(dirOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      '\nThe connection: --connection, else TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET;\n' +
+        'the Auth Token wins when both are set). Exit 0 done, 1 the call failed, 2 the command line was wrong.\n' +
+        `Example: verify-connector run create-service --input '{"friendlyName":"Acme"}' --emulator`,
+    )
+    .action(act(ctx, (moduleId: string, options: RunOptions) => run(ctx, moduleId, options)));
+}
 
-export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { input: { type: 'string' }, connection: { type: 'string' }, emulator: { type: 'boolean' }, json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  const [moduleId, emulatorUrl, ...rest] = positionals;
-  if (!moduleId) throw new UsageError('name the module to run, for example: verify-connector run list-services');
-  if (rest.length > 0 || (emulatorUrl !== undefined && !values.emulator)) throw new UsageError(`unexpected argument "${rest[0] ?? emulatorUrl}".`);
-  const input = values.input === undefined ? {} : readJsonArgument(values.input, '--input');
-  const connector = await loadConnector();
-  try {
-    connector.module(moduleId);
-  } catch (error) {
-    throw new UsageError((error as ConnectorError).message + ' ' + ((error as ConnectorError).remedy ?? ''));
+async function run(ctx: CliContext, moduleId: string, options: RunOptions): Promise<number> {
+  const input = options.input === undefined ? {} : readJsonObjectArgument(options.input, '--input');
+  const { loadConnector } = await import('../../manifest/load.js');
+  const connector = await loadConnector(options.dir);
+  if (!connector.modules.some((m) => m.id === moduleId)) {
+    throw new UsageError(`no module "${moduleId}" in this connector; run verify-connector modules${options.dir ? ` --dir ${options.dir}` : ''} to list them.`);
   }
-  const run = async (connection: Record<string, unknown>): Promise<number> => {
-    try {
-      const output = await connector.execute(moduleId, connection, input);
-      io.out(JSON.stringify(output, null, 2));
-      return EXIT_OK;
-    } catch (error) {
-      printError(io, error, values.json);
-      return EXIT_FAILED;
-    }
+  const note = (text: string): void => ctx.io.err(text);
+  const call = async (connection: Record<string, unknown>): Promise<number> => {
+    const output = await connector.execute(moduleId, connection, input);
+    ctx.io.out(JSON.stringify(output, null, 2));
+    return EXIT_OK;
   };
-  if (values.emulator) return withEmulator(emulatorUrl, values.connection, run);
-  return run(connectionFrom(values.connection));
+  if (options.emulator !== undefined) return withEmulator(options.emulator, options.connection, note, call);
+  return call(connectionFrom(options.connection, process.env, note));
 }

@@ -7,7 +7,7 @@ import type { Connector } from '../../connector.js';
 import type { ConnectorErrorData } from '../../errors/connector-error.js';
 import { loadConnector } from '../../manifest/load.js';
 import { validateManifest } from '../../manifest/validate.js';
-import type { ExecuteResult } from '../../runtime/execute.js';
+import type { ExecuteResult } from '../../runtime/call-context.js';
 import type { Emulator, EmulatorOptions } from '../../../emulator/index.js';
 
 /** The sample recipient: Twilio's documentation number. Nothing is sent anywhere; the code lands in the outbox. */

@@ -4,6 +4,7 @@
  * huge string, deep nesting, and a whole input of the wrong type.
  */
 import fc from 'fast-check';
+import { escapeToken } from '../../../connector/common/json-pointer.js';
 import type { SchemaRegistry } from '../../../connector/schema/ajv.js';
 import { deref, type Schema } from './schema-arbitrary.js';
 
@@ -24,9 +25,6 @@ interface Site {
   value: unknown;
 }
 
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Every value of the input with the (dereferenced) schema that governs it, the root included. */
 function sitesOf(registry: SchemaRegistry, value: unknown, schema: Schema, base: string, tokens: string[] = []): Site[] {

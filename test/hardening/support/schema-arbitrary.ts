@@ -9,6 +9,7 @@
  * compiled AJV validator of the whole schema, so every generated value is valid by construction or by check.
  */
 import fc from 'fast-check';
+import { tokensOf } from '../../../connector/common/json-pointer.js';
 import type { SchemaRegistry } from '../../../connector/schema/ajv.js';
 
 export type Schema = Record<string, any>;
@@ -24,7 +25,7 @@ export function deref(registry: SchemaRegistry, schema: Schema, base: string): {
     const [file, fragment] = target.split('#') as [string, string | undefined];
     const { $ref: _ignored, ...siblings } = current;
     let resolved = registry.schema(file) as Schema;
-    for (const token of (fragment ?? '').split('/').filter(Boolean)) resolved = resolved[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const token of tokensOf(fragment ?? '')) resolved = resolved[token];
     // Sibling keywords of $ref (draft-07 ignores them, AJV applies them): keep both, the sibling's words win for annotations.
     current = { ...resolved, ...siblings };
     currentBase = file;

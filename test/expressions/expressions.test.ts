@@ -1,6 +1,6 @@
 /** The shared reference and condition language, as tables (the Ajv style): data in, value out, no eval. */
 import assert from 'node:assert/strict';
-import { evaluate, ExpressionError, findReferences, parsePath, test as holds } from '../../connector/flows/expressions.js';
+import { evaluate, ExpressionError, findReferences, parsePath, test as holds } from '../../connector/expressions/index.js';
 
 const scope = {
   params: { to: '+15005550006', n: 2 },

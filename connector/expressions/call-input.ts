@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
-import { findReferences } from './expressions.js';
+import { pointerTo } from '../common/json-pointer.js';
 import { problemsFrom } from '../schema/problems.js';
+import { isLiteral } from './references.js';
 
 export interface CallProblem {
   /** Relative to the input template. */
@@ -12,10 +13,6 @@ interface InputSchemaLike {
   properties?: Record<string, unknown>;
   required?: string[];
   additionalProperties?: unknown;
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
@@ -35,14 +32,13 @@ export function checkCallInput(
   const given = input as Record<string, unknown>;
   for (const [key, value] of Object.entries(given)) {
     if (!Object.prototype.hasOwnProperty.call(properties, key)) {
-      if (additionalProperties === false) problems.push({ pointer: `/${escape(key)}`, message: `is not an input of ${moduleId} (its inputs: ${Object.keys(properties).join(', ')})` });
+      if (additionalProperties === false) problems.push({ pointer: pointerTo('', key), message: `is not an input of ${moduleId} (its inputs: ${Object.keys(properties).join(', ')})` });
       continue;
     }
-    const literal = findReferences(value, '', () => undefined).length === 0 && !JSON.stringify(value ?? null).includes('"$');
-    if (!literal) continue;
+    if (!isLiteral(value)) continue;
     const validate = propertyValidator(key);
     if (validate && !validate(value)) {
-      for (const p of problemsFrom(validate.errors)) problems.push({ pointer: `/${escape(key)}${p.pointer}`, message: p.message });
+      for (const p of problemsFrom(validate.errors)) problems.push({ pointer: `${pointerTo('', key)}${p.pointer}`, message: p.message });
     }
   }
   for (const name of required) {

@@ -15,60 +15,15 @@
  *
  * Conditions: true | false | { eq | ne | lt | le | gt | ge: [a, b] } | { in: [a, [list]] } | { exists: "$.path" }
  *             | { and: [c, …] } | { or: [c, …] } | { not: c }
+ * Values and conditions nest in each other ($if, $test), so both live in this one file.
  */
+import { pointerTo } from '../common/json-pointer.js';
+import { ExpressionError } from './expression-error.js';
+import { CONDITION_OPERATORS, FORBIDDEN_SEGMENTS, INTERPOLATION, isReference, operatorOf, parsePath, REFERENCE_START, VALUE_OPERATORS } from './syntax.js';
 
 export type Scope = Record<string, unknown>;
 
-/** A mistake in an expression, found while reading or evaluating it. `pointer` is relative to the expression. */
-export class ExpressionError extends Error {
-  readonly pointer: string;
-  constructor(message: string, pointer = '') {
-    super(message);
-    this.name = 'ExpressionError';
-    this.pointer = pointer;
-  }
-}
-
-export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-export const VALUE_OPERATORS = ['$literal', '$first', '$count', '$add', '$if', '$test', '$lookup'] as const;
-export const CONDITION_OPERATORS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in', 'exists', 'and', 'or', 'not'] as const;
-
-const REFERENCE_START = /^\$(?:$|[.[])/;
-const INTERPOLATION = /\{\{\s*(\$[^{}]*?)\s*\}\}/g;
-const NAME = /^[A-Za-z_][A-Za-z0-9_-]*/;
-
 const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-
-/** True for a string that is, as a whole, a reference such as `$.steps.check.output.status`. */
-export function isReference(value: unknown): value is string {
-  return typeof value === 'string' && REFERENCE_START.test(value);
-}
-
-/** `$.a.b[0]['c d']` → ['a', 'b', '0', 'c d']. Refuses anything else, and prototype segments. */
-export function parsePath(text: string): string[] {
-  if (!text.startsWith('$')) throw new ExpressionError(`"${text}" is not a path: paths start with $`);
-  const segments: string[] = [];
-  let rest = text.slice(1);
-  while (rest.length > 0) {
-    let segment: string;
-    if (rest.startsWith('.')) {
-      const name = NAME.exec(rest.slice(1));
-      if (!name) throw new ExpressionError(`"${text}": expected a name after "."`);
-      segment = name[0];
-      rest = rest.slice(1 + segment.length);
-    } else if (rest.startsWith('[')) {
-      const index = /^\[(\d+)\]/.exec(rest) ?? /^\['([^'\\]*)'\]/.exec(rest);
-      if (!index) throw new ExpressionError(`"${text}": expected [number] or ['name']`);
-      segment = index[1]!;
-      rest = rest.slice(index[0].length);
-    } else {
-      throw new ExpressionError(`"${text}": unexpected "${rest[0]}" (use .name, [0] or ['name'])`);
-    }
-    if (FORBIDDEN_SEGMENTS.has(segment)) throw new ExpressionError(`"${text}": "${segment}" may not appear in a path`);
-    segments.push(segment);
-  }
-  return segments;
-}
 
 /** The value at `segments` inside `root`, or undefined when any part is missing. Own properties only. */
 export function resolveSegments(root: unknown, segments: readonly string[]): unknown {
@@ -96,11 +51,6 @@ function asText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function operatorOf(value: object): string | undefined {
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0]!.startsWith('$') ? keys[0] : undefined;
-}
-
 function listArgument(op: string, argument: unknown, pointer: string, length?: number): unknown[] {
   if (!Array.isArray(argument) || (length !== undefined && argument.length !== length)) {
     throw new ExpressionError(`${op} takes a list${length === undefined ? '' : ` of ${length}`}`, pointer);
@@ -121,8 +71,8 @@ export function evaluate(template: unknown, scope: Scope, pointer = ''): unknown
   if (op !== undefined) return operate(op, (template as Record<string, unknown>)[op], scope, `${pointer}/${op}`);
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(template)) {
-    if (FORBIDDEN_SEGMENTS.has(key)) throw new ExpressionError(`"${key}" may not be a key`, `${pointer}/${key}`);
-    const value = evaluate(child, scope, `${pointer}/${key}`);
+    if (FORBIDDEN_SEGMENTS.has(key)) throw new ExpressionError(`"${key}" may not be a key`, pointerTo(pointer, key));
+    const value = evaluate(child, scope, pointerTo(pointer, key));
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -237,39 +187,3 @@ export function test(condition: unknown, scope: Scope, pointer = ''): boolean {
   }
 }
 
-/** One reference found in a template or condition, with the JSON pointer of the string that holds it. */
-export interface FoundReference {
-  path: string;
-  segments: string[];
-  pointer: string;
-}
-
-/**
- * Every reference inside a template or condition (for validators), `$literal` contents skipped.
- * A malformed path is reported through `onError` with its pointer instead of being returned.
- */
-export function findReferences(template: unknown, pointer = '', onError?: (error: ExpressionError) => void): FoundReference[] {
-  const found: FoundReference[] = [];
-  const add = (path: string, at: string): void => {
-    try {
-      found.push({ path, segments: parsePath(path), pointer: at });
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      if (onError) onError(new ExpressionError(error.message, at));
-      else throw new ExpressionError(error.message, at);
-    }
-  };
-  const walk = (value: unknown, at: string): void => {
-    if (typeof value === 'string') {
-      if (REFERENCE_START.test(value)) add(value, at);
-      else for (const match of value.matchAll(INTERPOLATION)) add(match[1]!, at);
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${at}/${i}`));
-    } else if (value !== null && typeof value === 'object') {
-      if (operatorOf(value) === '$literal') return;
-      for (const [key, child] of Object.entries(value)) walk(child, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-  };
-  walk(template, pointer);
-  return found;
-}

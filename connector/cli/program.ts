@@ -1,0 +1,90 @@
+/**
+ * The command line as one commander declaration: every command, its arguments, options and help come from here and
+ * from the command files it registers, so `--help`, `help <command>`, `--version` and usage errors are the same
+ * everywhere.
+ *
+ * To add a command:
+ *   1. In your own room, export a factory `(ctx: CliContext) => Command` (see commands/modules.ts for a small one):
+ *      declare its arguments and options with commander (shared ones from command-kit.ts: jsonOption, dirOption,
+ *      emulatorOption, connectionOption), and give `.action(act(ctx, async (…) => exitCode))`. Keep the file cheap to
+ *      import: load heavy logic inside the action with `await import(…)`, as the commands here do.
+ *      Write through ctx.io (never console): results on stdout, notes and errors on stderr; with --json exactly one
+ *      JSON document on stdout. Throw UsageError (io.ts) for a wrong command line (exit 2), a ConnectorError or
+ *      FlowError for a failure (exit 1): main() prints them in one format. Validate commands print their problems
+ *      on stdout with printProblems (problems.ts).
+ *   2. Register it below with one line: `program.addCommand(yourCommand(ctx))`, or under an existing command
+ *      (`flow.addCommand(…)`, `demo.addCommand(…)`) for a subcommand.
+ *   3. Add a test through runCli (test/support/cli.ts); test/cli/json-everywhere.test.ts walks every command.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, type CommanderError } from 'commander';
+import { packageRoot } from '../paths.js';
+import type { CliContext } from './command-kit.js';
+import { demoCommand } from './commands/demo.js';
+import { docsCommand } from './commands/docs.js';
+import { emulatorCommand } from './commands/emulator.js';
+import { flowCommand } from './commands/flow.js';
+import { modulesCommand } from './commands/modules.js';
+import { playgroundCommand } from './commands/playground.js';
+import { runCommand } from './commands/run.js';
+import { smsCommand } from './commands/sms.js';
+import { validateCommand } from './commands/validate.js';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('verify-connector')
+    .description('Twilio Verify as a declarative connector: validate it, list and run its modules, run the offline emulator, the SMS connector and flows.')
+    .addHelpText('after', '\nExit codes: 0 done, 1 the work failed, 2 the command line was wrong. Every command takes --help; most take --json.');
+
+  program.addCommand(demoCommand(ctx));
+  program.addCommand(validateCommand(ctx));
+  program.addCommand(modulesCommand(ctx));
+  program.addCommand(docsCommand(ctx));
+  program.addCommand(runCommand(ctx));
+  program.addCommand(emulatorCommand(ctx));
+  program.addCommand(smsCommand(ctx));
+  program.addCommand(flowCommand(ctx));
+  program.addCommand(playgroundCommand(ctx));
+
+  configure(program, ctx, version());
+  return program;
+}
+
+/** A commander exit (help shown, version shown, or a usage error) with the command it came from. */
+export class CommandLineExit extends Error {
+  constructor(
+    readonly reason: CommanderError,
+    readonly command: Command,
+  ) {
+    super(reason.message);
+  }
+}
+
+/** The settings every command shares, applied down the tree (addCommand does not inherit them). */
+function configure(command: Command, ctx: CliContext, version: string): void {
+  command
+    .configureOutput({
+      writeOut: (text) => ctx.io.out(text.replace(/\n$/, '')),
+      writeErr: (text) => ctx.io.err(text.replace(/\n$/, '')),
+      outputError: () => undefined, // main() prints usage errors in the one format
+    })
+    .exitOverride((reason) => {
+      throw new CommandLineExit(reason, command);
+    })
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions() // `demo --json` and `demo totp --json`: an option belongs to the command it follows
+    .helpOption('-h, --help', 'show this help')
+    .version(version, '-V, --version', 'print the version');
+  for (const sub of command.commands) configure(sub, ctx, version);
+}
+
+/** The full name a person types: `verify-connector sms send`. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
