@@ -26,7 +26,7 @@ export function addEntityRoutes(router: Router, state: EmulatorState): void {
       const s = service(ctx);
       return { status: 201, body: entityResource(state.entities.create(s.sid, s.accountSid, ctx.params.get('Identity'), now()), base()) };
     },
-    GET: (ctx) => ({ status: 200, body: listPage(ctx.params, state.entities.list(service(ctx).sid), (e) => e.sid, 'entities', entitiesUrl(ctx), (e) => entityResource(e, base())) }),
+    GET: (ctx) => listPage(ctx.params, state.entities.list(service(ctx).sid), { url: entitiesUrl(ctx), key: 'entities', id: (e) => e.sid, serialize: (e) => entityResource(e, base()) }),
   });
 
   router.add('/v2/Services/:serviceSid/Entities/:identity', {
@@ -47,7 +47,7 @@ export function addEntityRoutes(router: Router, state: EmulatorState): void {
     },
     GET: (ctx) => {
       const e = entity(ctx);
-      return { status: 200, body: listPage(ctx.params, state.factors.list(e), (f) => f.sid, 'factors', `${entitiesUrl(ctx)}/${encodeURIComponent(e.identity)}/Factors`, (f) => factorResource(f, base())) };
+      return listPage(ctx.params, state.factors.list(e), { url: `${entitiesUrl(ctx)}/${encodeURIComponent(e.identity)}/Factors`, key: 'factors', id: (f) => f.sid, serialize: (f) => factorResource(f, base()) });
     },
   });
 
@@ -64,7 +64,8 @@ export function addEntityRoutes(router: Router, state: EmulatorState): void {
     POST: (ctx) => ({ status: 201, body: challengeResource(state.challenges.create(entity(ctx), ctx.params), base()) }),
     GET: (ctx) => {
       const e = entity(ctx);
-      return { status: 200, body: listPage(ctx.params, state.challenges.list(e, ctx.params), (c) => c.sid, 'challenges', `${entitiesUrl(ctx)}/${encodeURIComponent(e.identity)}/Challenges`, (c) => challengeResource(c, base())) };
+      const filters = ['FactorSid', 'Status', 'Order'].filter((name) => ctx.params.has(name)).map((name): [string, string] => [name, ctx.params.get(name)!]);
+      return listPage(ctx.params, state.challenges.list(e, ctx.params), { url: `${entitiesUrl(ctx)}/${encodeURIComponent(e.identity)}/Challenges`, key: 'challenges', id: (c) => c.sid, serialize: (c) => challengeResource(c, base()), filters });
     },
   });
 

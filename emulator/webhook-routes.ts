@@ -24,7 +24,7 @@ export function addWebhookRoutes(router: Router, state: EmulatorState): void {
     },
     GET: (ctx) => {
       const s = service(ctx);
-      return { status: 200, body: listPage(ctx.params, state.webhooks.list(s.sid), (w) => w.sid, 'webhooks', `${base()}/v2/Services/${s.sid}/Webhooks`, (w) => webhookResource(w, base())) };
+      return listPage(ctx.params, state.webhooks.list(s.sid), { url: `${base()}/v2/Services/${s.sid}/Webhooks`, key: 'webhooks', id: (w) => w.sid, serialize: (w) => webhookResource(w, base()) });
     },
   });
 

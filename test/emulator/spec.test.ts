@@ -14,7 +14,12 @@ describe('emulator tests: the official spec is present and its validators bite',
     for (const id of ['ListService', 'CreateService', 'FetchService', 'UpdateService', 'DeleteService', 'CreateVerification', 'FetchVerification', 'UpdateVerification', 'CreateVerificationCheck',
       'CreateEntity', 'ListEntity', 'FetchEntity', 'DeleteEntity', 'CreateNewFactor', 'UpdateFactor', 'ListFactor', 'FetchFactor', 'DeleteFactor',
       'CreateChallenge', 'ListChallenge', 'FetchChallenge', 'UpdateChallenge', 'CreateNotification',
-      'CreateWebhook', 'ListWebhook', 'FetchWebhook', 'UpdateWebhook', 'DeleteWebhook']) {
+      'CreateWebhook', 'ListWebhook', 'FetchWebhook', 'UpdateWebhook', 'DeleteWebhook',
+      'ListVerificationAttempt', 'FetchVerificationAttempt', 'FetchVerificationAttemptsSummary', 'ListVerificationTemplate',
+      'CreateRateLimit', 'ListRateLimit', 'FetchRateLimit', 'UpdateRateLimit', 'DeleteRateLimit',
+      'CreateBucket', 'ListBucket', 'FetchBucket', 'UpdateBucket', 'DeleteBucket',
+      'CreateSafelist', 'FetchSafelist', 'DeleteSafelist',
+      'CreateMessagingConfiguration', 'ListMessagingConfiguration', 'FetchMessagingConfiguration', 'UpdateMessagingConfiguration', 'DeleteMessagingConfiguration']) {
       assert.ok(ids.has(id), id);
     }
   });
