@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConnector } from '../../connector/index.js';
 import { packageRoot } from '../../connector/paths.js';
-import type { ModuleRuntime } from '../../connector/runtime/module-runtime.js';
+import type { ModulePlan } from '../../connector/runtime/module-plan.js';
 import type { FieldPlan } from '../../connector/runtime/wire-plan.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 
@@ -64,13 +64,14 @@ function findOperation(spec: Spec, method: string, path: string): { path: string
 }
 
 /** Every (wire name, property) a module can send in the query or the form, nested prefixes expanded. */
-function wireNames(plans: FieldPlan[]): Array<{ name: string; location: string }> {
+function wireNames(plans: readonly FieldPlan[]): Array<{ name: string; location: string }> {
   return plans.flatMap((p) => (p.children ? wireNames(p.children) : p.location === 'query' || p.location === 'form' ? [{ name: p.name, location: p.location }] : []));
 }
 
 /** Everything a module sends: its input's wire names and its `request.fixed` parameters. */
-function sentNames(module: ModuleRuntime): string[] {
-  return [...wireNames(module.plans).map((w) => w.name), ...Object.keys(module.definition.request?.fixed ?? {})];
+function sentNames(module: ModulePlan): string[] {
+  if (module.kind !== 'request') return [];
+  return [...wireNames(module.fields).map((w) => w.name), ...Object.keys(module.definition.request?.fixed ?? {})];
 }
 
 function specParameters(op: SpecOperation): Map<string, string | undefined> {
@@ -115,7 +116,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
     for (const info of connector.modules) {
       const module = connector.module(info.id);
       const { method, path } = module.definition.request ?? NO_REQUEST;
-      if (method === undefined) continue;
+      if (method === undefined || module.kind !== 'request') continue;
       const found = findOperation(spec, method, path);
       if (!found) {
         problems.push(`${info.id}: ${method} ${path} is not an operation of the spec`);
@@ -127,7 +128,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
         if (!params.has(name) && !ALLOWED_EXTRA[`${info.id} ${name}`]) problems.push(`${info.id}: sends ${name}, which ${method} ${found.path} does not take`);
       }
       const pathParams = (found.op.parameters ?? []).filter((p) => p.in === 'path').length;
-      const placeholders = module.plans.filter((p) => p.location === 'path').length;
+      const placeholders = module.fields.filter((p) => p.location === 'path').length;
       if (placeholders !== pathParams) problems.push(`${info.id}: maps ${placeholders} path parameters, the spec has ${pathParams}`);
     }
     assert.deepEqual(problems, []);
@@ -148,7 +149,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
         const everExposed = connector.modules.some((m) => {
           const other = connector.module(m.id);
           const r = other.definition.request ?? NO_REQUEST;
-          return r.method === method && shape(r.path) === shape(found.path) && sentNames(other).includes(name);
+          return other.kind === 'request' && r.method === method && shape(r.path) === shape(found.path) && sentNames(other).includes(name);
         });
         const paging = connector.module(info.id).definition.pagination !== undefined && PAGING_PARAMETERS[name] !== undefined;
         if (!everExposed && !paging && !NOT_EXPOSED[key]) missing.push(key);
@@ -164,7 +165,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
     for (const info of connector.modules) {
       const module = connector.module(info.id);
       const { method, path } = module.definition.request ?? NO_REQUEST;
-      if (method === undefined) continue;
+      if (method === undefined || module.kind !== 'request') continue;
       const found = findOperation(spec, method, path);
       const form = found?.op.requestBody?.content['application/x-www-form-urlencoded']?.schema;
       const input = packageSchemas().schema(module.inputSchemaId) as Record<string, unknown>;
@@ -172,7 +173,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
       const fixed = module.definition.request?.fixed ?? {};
       for (const name of form?.required ?? []) {
         if (name in fixed) continue;
-        const plan = module.plans.find((p) => p.name === name);
+        const plan = module.fields.find((p) => p.name === name);
         if (!plan || !required.has(plan.property)) problems.push(`${info.id}: the spec requires ${name}`);
       }
       const formProperties = form?.properties ?? {};
@@ -182,7 +183,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
         if (allowed && !allowed.includes(value)) problems.push(`${info.id}: fixed ${name}=${value} is not one of the spec's values (${allowed.join(', ')})`);
       }
       const params = found ? specParameters(found.op) : new Map();
-      for (const plan of module.plans) {
+      for (const plan of module.fields) {
         const specType = params.get(plan.name);
         const ours = typeOf(propertiesOf(input)[plan.property], input['$id'] as string);
         if (specType === 'integer' && ours !== 'integer') problems.push(`${info.id}: ${plan.name} is an integer in the spec`);
