@@ -39,6 +39,8 @@ describe('validateManifest', () => {
     ['a fixed parameter an input property also sends', (c) => c.edit('modules/create-totp-factor.json', (m) => (m.request.fixed.FriendlyName = 'x')), 'modules/create-totp-factor.json', '/request/fixed/FriendlyName'],
     ['a fixed parameter that is not a Twilio name', (c) => c.edit('modules/create-totp-factor.json', (m) => (m.request.fixed = { 'Factor Type': 'totp' })), 'modules/create-totp-factor.json', '/request/fixed'],
     ['a field shown when a field that does not exist has a value', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.sendDigits['x-show-when'] = { medium: ['call'] })), 'schemas/modules/start-verification.input.schema.json', '/properties/sendDigits/x-show-when/medium'],
+    ['a label for a value the enum does not have', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.channel['x-enum-labels'] = { fax: 'Fax' })), 'schemas/modules/start-verification.input.schema.json', '/properties/channel/x-enum-labels/fax'],
+    ['an empty enum label', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.channel['x-enum-labels'] = { sms: '' })), 'schemas/modules/start-verification.input.schema.json', ''],
     ['invalid JSON in a module file', (c) => c.write('modules/get-service.json', '{ "id": '), 'modules/get-service.json', ''],
   ];
 
