@@ -10,10 +10,23 @@ import { dedupe, discoverWorlds, openWorld, replaceSids, type WorldDiscovery, ty
 const PLACEHOLDER_LETTERS = 'abcdef0123456789';
 export const TWILIO_VERIFY_ORIGIN = 'https://verify.twilio.com';
 
-/** Emulator address → Twilio's; each distinct SID → its prefix and one repeated letter, in order of appearance. */
+/** A random base32 secret (a TOTP factor's seed), as the emulator makes one per factor. */
+const SECRET = /\b[A-Z2-7]{16,}\b/g;
+
+/**
+ * Emulator address → Twilio's; each distinct SID → its prefix and one repeated letter, and each random secret → one
+ * repeated letter of its length, in order of appearance (so two worlds built alike compare equal, and a sample
+ * shows no real-looking secret).
+ */
 export function normalizeAnswer(value: unknown, emulatorUrl: string): unknown {
   const placeholders = new Map<string, string>();
-  const text = JSON.stringify(value ?? null).replaceAll(emulatorUrl, TWILIO_VERIFY_ORIGIN);
+  const secrets = new Map<string, string>();
+  const text = JSON.stringify(value ?? null)
+    .replaceAll(emulatorUrl, TWILIO_VERIFY_ORIGIN)
+    .replace(SECRET, (secret) => {
+      if (!secrets.has(secret)) secrets.set(secret, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[secrets.size % 26]!.repeat(secret.length));
+      return secrets.get(secret)!;
+    });
   return replaceSids(JSON.parse(text) as unknown, (sid, prefix) => {
     let placeholder = placeholders.get(sid);
     if (!placeholder) {
