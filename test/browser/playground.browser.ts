@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { loadConnector } from '../../connector/index.js';
 import { startPlayground, type Playground } from '../../connector/playground/server.js';
+import { TOTP, URI } from 'otpauth';
 import { launchBrowser, openPage } from './support/browser.js';
+import { decodeQr } from './support/qr.js';
 import { chooseOption, codeOnPhone, field, openAdvanced, openModule, outputAt, run, startVerification } from './support/playground-page.js';
 
 describe('playground page (browser)', function () {
@@ -126,6 +128,27 @@ describe('playground page (browser)', function () {
       assert.equal(await message.locator('.channel').innerText(), send.label);
       assert.equal(await message.locator('mark.code').innerText(), playground.target.emulator!.outbox({ to: send.to }).at(-1)!.code);
     }
+  });
+
+  it('enrols a TOTP factor: the binding as a QR code an app can scan, then its first code verifies it through chained dropdowns', async () => {
+    await createService('Authenticator');
+    const identity = 'ff483d1ff591898a9942916050d2ca3f';
+    await openModule(page, 'create-totp-factor');
+    await chooseOption(page, 'serviceSid', 'Authenticator');
+    await field(page, 'identity').fill(identity);
+    await field(page, 'friendlyName').fill('ana@example.com');
+    await run(page);
+    const uri = await outputAt(page, '$.binding.uri');
+    assert.equal(await decodeQr(page, '$.binding.uri'), uri, 'the QR code holds the binding URI');
+    const code = (URI.parse(uri) as TOTP).generate({ timestamp: playground.target.emulator!.clock.now() });
+
+    await openModule(page, 'verify-totp-factor');
+    await chooseOption(page, 'serviceSid', 'Authenticator');
+    await chooseOption(page, 'identity', identity);
+    await chooseOption(page, 'factorSid', 'ana@example.com');
+    await field(page, 'code').fill(code);
+    await run(page);
+    assert.equal(await outputAt(page, '$.status'), 'verified');
   });
 
   it('runs the Studio-style sub-flow step by step, with the code typed on the page', async () => {

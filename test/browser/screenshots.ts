@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../connector/paths.js';
 import { startPlayground } from '../../connector/playground/server.js';
 import { launchBrowser, openPage } from './support/browser.js';
-import { codeOnPhone, field, openAdvanced, openModule, run, startVerification } from './support/playground-page.js';
+import { chooseOption, codeOnPhone, field, openAdvanced, openModule, run, startVerification } from './support/playground-page.js';
 
 const out = join(packageRoot, 'docs', 'playground');
 mkdirSync(out, { recursive: true });
@@ -34,6 +34,14 @@ try {
   await run(page);
   await page.locator('.error').scrollIntoViewIfNeeded();
   await shot('invalid-input');
+
+  await openModule(page, 'create-totp-factor');
+  await chooseOption(page, 'serviceSid', 'Acme');
+  await field(page, 'identity').fill('ff483d1ff591898a9942916050d2ca3f');
+  await field(page, 'friendlyName').fill('ana@example.com');
+  await run(page);
+  await page.locator('figure.qr').scrollIntoViewIfNeeded();
+  await shot('totp-qr');
 
   await page.click('[data-flow-link="studio-verify-subflow"]');
   await field(page, 'to').fill('+15005550006');
