@@ -129,7 +129,7 @@ export function validateManifest(dir?: string): ManifestReport {
       try {
         validate = validatorFor(schema.$id as string);
       } catch (error) {
-        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated, x-show-when, x-options-from); check spelling.');
+        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated, x-show-when, x-options-from, x-enum-labels); check spelling.');
       }
     }
     compiled.set(file, validate);
