@@ -19,11 +19,12 @@ function propertiesOf(schema: AnySchemaObject | undefined): Properties {
 /**
  * Checks what the format keywords `x-options-from` and `x-show-when` say across files: the module that offers the
  * choices exists and returns a list, the fields they name exist, and the values a field is shown for are values the
- * controlling field can take. (The keywords' own shape is checked by their meta-schemas.)
+ * controlling field can take. (The keywords' own shape is checked by their meta-schemas.) `definitions` maps every
+ * module id the manifest lists to its definition, undefined when its file is broken (its own problems say why).
  */
 export function checkFieldAnnotations(
   inputSchema: AnySchemaObject,
-  definitions: ReadonlyMap<string, ModuleDefinition>,
+  definitions: ReadonlyMap<string, ModuleDefinition | undefined>,
   inputSchemaOf: (definition: ModuleDefinition) => AnySchemaObject | undefined,
 ): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
@@ -33,21 +34,24 @@ export function checkFieldAnnotations(
     const optionsFrom = field['x-options-from'] as OptionsFrom | undefined;
     if (optionsFrom) {
       const source = definitions.get(optionsFrom.module);
-      if (!source) {
+      if (!definitions.has(optionsFrom.module)) {
         problems.push({ pointer: `${at}/x-options-from/module`, message: `names no module of this connector ("${optionsFrom.module}")`, hint: 'Name a search module that lists the choices, such as list-services.' });
+      } else if (!source) {
+        // Listed, but its file could not be used: that file's own problems say why.
       } else if (!source.pagination) {
         problems.push({ pointer: `${at}/x-options-from/module`, message: `"${optionsFrom.module}" does not return a list`, hint: 'Name a search module (one with "pagination"): its items become the choices.' });
       } else {
-        const sourceInputs = propertiesOf(inputSchemaOf(source));
+        const sourceSchema = inputSchemaOf(source);
+        const sourceInputs = propertiesOf(sourceSchema);
         for (const [input, sibling] of Object.entries(optionsFrom.input ?? {})) {
-          if (!(input in sourceInputs)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${input}" is not an input of ${optionsFrom.module}`, hint: `Use one of: ${Object.keys(sourceInputs).join(', ')}.` });
-          if (!(sibling in siblings)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${sibling}" is not a field of this module`, hint: 'Give the name of the field whose value that input takes.' });
+          if (sourceSchema && !Object.prototype.hasOwnProperty.call(sourceInputs, input)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${input}" is not an input of ${optionsFrom.module}`, hint: `Use one of: ${Object.keys(sourceInputs).join(', ')}.` });
+          if (!Object.prototype.hasOwnProperty.call(siblings, sibling)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${sibling}" is not a field of this module`, hint: 'Give the name of the field whose value that input takes.' });
         }
       }
     }
     const showWhen = field['x-show-when'] as ShowWhen | undefined;
     for (const [controller, values] of Object.entries(showWhen ?? {})) {
-      const control = siblings[controller];
+      const control = Object.prototype.hasOwnProperty.call(siblings, controller) ? siblings[controller] : undefined;
       if (!control || controller === name) {
         problems.push({ pointer: `${at}/x-show-when/${controller}`, message: `"${controller}" is not another field of this module`, hint: 'Name the field whose value decides whether this one applies, such as channel.' });
         continue;
