@@ -58,6 +58,7 @@ export class Connector {
   readonly dir: string;
   private readonly runtimes: Map<string, ModuleRuntime>;
   private readonly registry: SchemaRegistry;
+  private bundledConnection?: Readonly<Record<string, unknown>>;
 
   constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
     this.dir = dir;
@@ -65,6 +66,11 @@ export class Connector {
     this.registry = registry;
     this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry)]));
     this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
+  }
+
+  /** The connection's JSON Schema (the manifest's `connection.schema`), self-contained and frozen like a module's, for hosts' credential forms. */
+  get connectionSchema(): Readonly<Record<string, unknown>> {
+    return (this.bundledConnection ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
   /** The runtime form of a module, for hosts that compose modules (flows). */

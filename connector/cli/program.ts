@@ -26,6 +26,7 @@ import { docsCommand } from './commands/docs.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { flowCommand } from './commands/flow.js';
 import { modulesCommand } from './commands/modules.js';
+import { playgroundCommand } from './commands/playground.js';
 import { runCommand } from './commands/run.js';
 import { smsCommand } from './commands/sms.js';
 import { validateCommand } from './commands/validate.js';
@@ -43,6 +44,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(emulatorCommand(ctx));
   program.addCommand(smsCommand(ctx));
   program.addCommand(flowCommand(ctx));
+  program.addCommand(playgroundCommand(ctx));
 
   configure(program, ctx, version());
   return program;

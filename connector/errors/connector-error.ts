@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not_found',
   'verification_not_pending',
   'invalid_parameter',
+  'already_exists',
   'max_check_attempts',
   'max_send_attempts',
   'rate_limited',

@@ -55,16 +55,17 @@ function loadChecked(root: string, registry: () => SchemaRegistry): Connector {
  * Loads a connector (this package's by default) from its manifest and module files. This package's loads cheaply: no
  * schema is compiled and `twilio` is not imported until a module runs. Another folder is checked first, as
  * `validateManifest` checks it: one that cannot run is refused with ConnectorError `invalid_manifest`, every problem
- * in `details.problems`.
+ * in `details.problems`. Loaded once per folder; `{ reload: true }` reads and checks the files again (a host watching
+ * a connector being written).
  */
-export function loadConnector(dir?: string): Promise<Connector> {
+export function loadConnector(dir?: string, options: { reload?: boolean } = {}): Promise<Connector> {
   if (dir !== undefined && (typeof dir !== 'string' || dir === '')) {
     return Promise.reject(new ConnectorError('invalid_manifest', 'loadConnector(dir) needs the path of a connector folder.', { remedy: 'Pass the folder that holds manifest.json, or nothing for this package.' }));
   }
   const root = resolve(dir ?? packageRoot);
-  let connector = loaded.get(root);
+  let connector = options.reload ? undefined : loaded.get(root);
   if (!connector) {
-    connector = (async () => (root === packageRoot ? loadPackage() : loadChecked(root, () => new SchemaRegistry(join(root, 'schemas')))))();
+    connector = (async () => (root === packageRoot && !options.reload ? loadPackage() : loadChecked(root, () => new SchemaRegistry(join(root, 'schemas')))))();
     loaded.set(root, connector);
     connector.catch(() => loaded.delete(root));
   }

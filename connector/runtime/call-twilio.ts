@@ -60,6 +60,18 @@ function notSafeToRepeat(error: ConnectorError): ConnectorError {
   });
 }
 
+/** The error of the last of several sends says how many were made (`details.attempts`), so nobody reads it as the first. */
+function withAttempts(error: ConnectorError, attempts: number): ConnectorError {
+  return new ConnectorError(error.code, error.message, {
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
+    ...(error.moreInfo !== undefined ? { moreInfo: error.moreInfo } : {}),
+    retryable: error.retryable,
+    ...(error.remedy !== undefined ? { remedy: error.remedy } : {}),
+    details: { ...error.details, attempts },
+  });
+}
+
 function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(new ConnectorError('network_error', 'The request was cancelled before it was sent.'));
@@ -94,7 +106,7 @@ async function callWithRetries(c: ResolvedConnection, request: WireRequest, opti
       const response = await withSignal(send(c, request, options.timeoutMs), options.signal);
       if (response.statusCode >= 200 && response.statusCode < 300) return response;
       waitMs = retryAfterMs(response.headers);
-      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs);
+      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs, response.headers);
     } catch (thrown) {
       error = errorFromException(thrown, options.timeoutMs);
     }
@@ -105,6 +117,7 @@ async function callWithRetries(c: ResolvedConnection, request: WireRequest, opti
       await sleep(delay, options.signal);
       continue;
     }
-    throw error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    const final = error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }

@@ -39,6 +39,7 @@ const SUCCEEDS: Record<string, string[]> = {
   'flow list': [],
   'flow validate': ['studio-verify-subflow'],
   'flow run': ['vonage-fallback-5', '--param', 'to=+15005550006', '--emulator', '--answers', ',,@code'],
+  playground: ['--port', '0'],
 };
 
 /** One run that fails at work (exit 1), not at the command line. */
