@@ -41,7 +41,7 @@ const cases: BrokenCase[] = [
   { what: 'a connection that is null', breakIt: (c) => c.edit('manifest.json', (m) => (m.connection = null)), file: 'manifest.json', pointer: '/connection' },
   { what: 'a misspelt manifest field', breakIt: (c) => c.edit('manifest.json', (m) => (m.modles = [])), file: 'manifest.json', pointer: '/modles', says: /Did you mean "modules"/ },
   { what: 'a duplicate module id', breakIt: (c) => c.edit('manifest.json', (m) => (m.modules[1].id = 'list-services')), file: 'manifest.json', pointer: '/modules/1/id', says: /repeats the id/ },
-  { what: 'two entries naming one file', breakIt: (c) => c.edit('manifest.json', (m) => m.modules.push({ id: 'get-service-again', file: 'modules/get-service.json' })), file: 'manifest.json', pointer: '/modules/11/file', says: /same file/ },
+  { what: 'two entries naming one file', breakIt: (c) => c.edit('manifest.json', (m) => m.modules.splice(2, 0, { id: 'get-service-again', file: 'modules/get-service.json' })), file: 'manifest.json', pointer: '/modules/2/file', says: /same file/ },
   { what: 'a module file named with ..', breakIt: (c) => c.edit('manifest.json', (m) => (m.modules[1].file = 'modules/../../etc/passwd.json')), file: 'manifest.json', pointer: '/modules/1/file', says: /modules\/<module id>\.json/ },
   { what: 'a module file by absolute path', breakIt: (c) => c.edit('manifest.json', (m) => (m.modules[1].file = '/etc/hosts')), file: 'manifest.json', pointer: '/modules/1/file' },
   { what: 'a module file that is a link out of the folder', breakIt: (c, outside) => c.link('modules/get-service.json', outside), file: 'manifest.json', pointer: '/modules/1/file', says: /outside the connector folder/ },
