@@ -20,12 +20,14 @@ function propertiesOf(schema: AnySchemaObject | undefined): Properties {
  * Checks what the format keywords `x-options-from` and `x-show-when` say across files: the module that offers the
  * choices exists and returns a list, the fields they name exist, and the values a field is shown for are values the
  * controlling field can take. (The keywords' own shape is checked by their meta-schemas.) `definitions` maps every
- * module id the manifest lists to its definition, undefined when its file is broken (its own problems say why).
+ * module id the manifest lists to its definition, undefined when its file is broken (its own problems say why);
+ * `internal` holds the ids of internalModules, which no host lists.
  */
 export function checkFieldAnnotations(
   inputSchema: AnySchemaObject,
   definitions: ReadonlyMap<string, ModuleDefinition | undefined>,
   inputSchemaOf: (definition: ModuleDefinition) => AnySchemaObject | undefined,
+  internal: ReadonlySet<string> = new Set(),
 ): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
   const siblings = propertiesOf(inputSchema);
@@ -36,6 +38,9 @@ export function checkFieldAnnotations(
       const source = definitions.get(optionsFrom.module);
       if (!definitions.has(optionsFrom.module)) {
         problems.push({ pointer: `${at}/x-options-from/module`, message: `names no module of this connector ("${optionsFrom.module}")`, hint: 'Name a search module that lists the choices, such as list-services.' });
+      } else if (internal.has(optionsFrom.module)) {
+        // Choices come from a module a host can run for the user, never from an internal one.
+        problems.push({ pointer: `${at}/x-options-from/module`, message: `"${optionsFrom.module}" is an internal module: no host lists it, so none can offer its items`, hint: 'Name a search module listed under modules, such as list-services.' });
       } else if (!source) {
         // Listed, but its file could not be used: that file's own problems say why.
       } else if (!source.pagination) {

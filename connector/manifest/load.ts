@@ -33,8 +33,9 @@ function loadPackage(): Connector {
   }
   if (texts && record && record.schemas === registry.precompiledDigest && record.files === connectorFilesDigest(texts)) {
     if (record.problems.length > 0) throw invalidManifest(packageRoot, record.problems);
-    const [manifest, ...modules] = texts.map(([, text]) => JSON.parse(text) as unknown);
-    return new Connector(packageRoot, manifest as ConnectorManifest, modules as ModuleDefinition[], registry);
+    const [manifest, ...definitions] = texts.map(([, text]) => JSON.parse(text) as unknown) as [ConnectorManifest, ...ModuleDefinition[]];
+    const count = manifest.modules.length;
+    return new Connector(packageRoot, manifest, definitions.slice(0, count), registry, definitions.slice(count));
   }
   return loadChecked(packageRoot, () => registry);
 }
@@ -44,7 +45,7 @@ function loadChecked(root: string, registry: () => SchemaRegistry): Connector {
   const checked = checkConnectorFolder(root);
   if (!checked.report.valid || !checked.manifest || !checked.definitions) throw invalidManifest(root, checked.report.errors);
   try {
-    return new Connector(root, checked.manifest, checked.definitions, registry());
+    return new Connector(root, checked.manifest, checked.definitions, registry(), checked.internal ?? []);
   } catch {
     // The files changed between the check and now, or the check missed something: never a raw error.
     throw invalidManifest(root, [{ file: '', pointer: '', message: 'changed while it was being loaded, or could not be compiled', severity: 'error' }]);

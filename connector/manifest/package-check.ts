@@ -32,11 +32,14 @@ export function connectorFilesDigest(files: ReadonlyArray<readonly [string, stri
   return hash.digest('hex');
 }
 
-/** The manifest and module files of a folder as [path, text], read as the loader reads them. Throws on a missing file. */
+/**
+ * The manifest and module files of a folder as [path, text] — the manifest, its modules, then its internalModules —
+ * read as the loader reads them. Throws on a missing file.
+ */
 export function readConnectorTexts(root: string): Array<[string, string]> {
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
-  const entries = (JSON.parse(manifest) as { modules: Array<{ file: string }> }).modules;
-  return [['manifest.json', manifest], ...entries.map((m): [string, string] => [m.file, readFileSync(join(root, m.file), 'utf8')])];
+  const { modules, internalModules = [] } = JSON.parse(manifest) as { modules: Array<{ file: string }>; internalModules?: Array<{ file: string }> };
+  return [['manifest.json', manifest], ...[...modules, ...internalModules].map((m): [string, string] => [m.file, readFileSync(join(root, m.file), 'utf8')])];
 }
 
 let record: PackageCheck | null | undefined;

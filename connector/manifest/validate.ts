@@ -42,6 +42,8 @@ export interface CheckedConnector {
   report: ManifestReport;
   manifest?: ConnectorManifest;
   definitions?: ModuleDefinition[];
+  /** The internalModules' definitions. */
+  internal?: ModuleDefinition[];
 }
 
 /** validateManifest, keeping what it parsed so the loader does not read a connector twice. Never throws. */
@@ -77,27 +79,31 @@ function checkConnector(root: string, report: Report): Omit<CheckedConnector, 'r
   const connection = m['connection'] as { schema?: unknown; test?: unknown; testInput?: unknown } | undefined;
   if (clean('/connection/schema') && typeof connection?.schema === 'string') schemaFile(connection.schema, { file: 'manifest.json', pointer: '/connection/schema' });
 
-  // Every listed id (undefined until its file proves usable), and the usable definitions with their files.
+  // Every listed id (undefined until its file proves usable), and the usable definitions with their files. Internal
+  // modules (run by the package's own code, listed by no host) get every check the others get; ids are unique across both.
   const listed = new Map<string, ModuleDefinition | undefined>();
+  const internal = new Set<string>();
   const fileOf = new Map<string, string>();
-  const files = new Map<string, number>();
-  const modules = Array.isArray(m['modules']) ? (m['modules'] as unknown[]) : [];
-  modules.forEach((entry, index) => {
-    const at = `/modules/${index}`;
-    if (!clean(at)) return;
+  const files = new Map<string, string>();
+  const entries = (['modules', 'internalModules'] as const).flatMap((key) => (Array.isArray(m[key]) ? (m[key] as unknown[]) : []).map((entry, index) => ({ entry, at: `/${key}/${index}`, key })));
+  const where = new Map<string, string>();
+  for (const { entry, at, key } of entries) {
+    if (!clean(at)) continue;
     const { id, file } = entry as { id: string; file: string };
     if (listed.has(id)) {
-      report.add('manifest.json', `${at}/id`, `repeats the id "${id}" of an earlier module`, 'Each module needs its own id: rename one, or remove the duplicate entry.');
-      return;
+      report.add('manifest.json', `${at}/id`, `repeats the id "${id}" of ${where.get(id)}`, 'Each module needs its own id, across modules and internalModules: rename one, or remove the duplicate entry.');
+      continue;
     }
     listed.set(id, undefined);
+    where.set(id, at);
+    if (key === 'internalModules') internal.add(id);
     if (files.has(file)) {
-      report.add('manifest.json', `${at}/file`, `names the same file as /modules/${files.get(file)}/file`, 'Each module has its own file, named by its id.');
-      return;
+      report.add('manifest.json', `${at}/file`, `names the same file as ${files.get(file)}/file`, 'Each module has its own file, named by its id.');
+      continue;
     }
-    files.set(file, index);
+    files.set(file, at);
     const module = folder.readJson(file, report, { file: 'manifest.json', pointer: `${at}/file` });
-    if (!module.ok || !checkFormat(module.value, META_MODULE, 'schemas/module.schema.json (docs/module-format.md)', file, report)) return;
+    if (!module.ok || !checkFormat(module.value, META_MODULE, 'schemas/module.schema.json (docs/module-format.md)', file, report)) continue;
     const definition = module.value as ModuleDefinition;
     if (definition.id !== id) report.add(file, '/id', `is "${definition.id}" but manifest.json lists it as "${id}" (${at}/id)`, 'Use the same id in both places.');
     else if (file !== `modules/${id}.json`) report.add('manifest.json', `${at}/file`, `does not match the module id "${id}"`, `Name the file modules/${id}.json.`);
@@ -105,7 +111,7 @@ function checkConnector(root: string, report: Report): Omit<CheckedConnector, 'r
       listed.set(id, definition);
       fileOf.set(id, file);
     }
-  });
+  }
 
   const schemaOf = (file: string): AnySchemaObject | undefined => (schemas.validator(file) ? schemas.files.get(file) : undefined);
   for (const [id, definition] of listed) {
@@ -114,7 +120,7 @@ function checkConnector(root: string, report: Report): Omit<CheckedConnector, 'r
     const input = schemaFile(definition.input, { file, pointer: '/input' });
     const output = schemaFile(definition.output, { file, pointer: '/output' });
     if (definition.request) checkRequestModule(file, definition, { ...(input ? { input, validateInput: schemas.validator(definition.input)! } : {}), ...(output ? { output } : {}) }, report);
-    if (input) for (const p of checkFieldAnnotations(input, listed, (d) => schemaOf(d.input))) report.add(definition.input, p.pointer, p.message, p.hint);
+    if (input) for (const p of checkFieldAnnotations(input, listed, (d) => schemaOf(d.input), internal)) report.add(definition.input, p.pointer, p.message, p.hint);
   }
   for (const [id, definition] of listed) {
     if (definition?.compose) checkComposition(fileOf.get(id)!, definition, { definitions: listed, schema: schemaOf, fragment: (uri) => schemas.fragment(uri) }, report);
@@ -131,7 +137,9 @@ function checkConnector(root: string, report: Report): Omit<CheckedConnector, 'r
       }
     }
   }
-  return { manifest: manifest as ConnectorManifest, definitions: [...listed.values()].filter((d): d is ModuleDefinition => d !== undefined) };
+  const usable = (ids: string[]): ModuleDefinition[] => ids.map((id) => listed.get(id)).filter((d): d is ModuleDefinition => d !== undefined);
+  const ids = [...listed.keys()];
+  return { manifest: manifest as ConnectorManifest, definitions: usable(ids.filter((id) => !internal.has(id))), internal: usable(ids.filter((id) => internal.has(id))) };
 }
 
 /**
