@@ -13,7 +13,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** Optimal string alignment distance (Levenshtein with transpositions: "x-wrie" is one edit from "x-wire"). */
+/** Optimal string alignment distance: Levenshtein counting a swap of neighbours as one edit ("x-wrie" → "x-wire"). */
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
