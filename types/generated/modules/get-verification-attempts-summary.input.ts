@@ -3,7 +3,7 @@
 /**
  * Every filter is optional: without any, the summary covers all attempts of the last 30 days.
  */
-export interface GetAVerificationAttemptsSummaryInput {
+export interface SummariseVerificationAttemptsInput {
   /**
    * Only attempts of this Verify service (VA…).
    */
