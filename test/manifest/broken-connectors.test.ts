@@ -92,6 +92,8 @@ const cases: BrokenCase[] = [
   { what: 'a keyword AJV strict mode refuses without its type', breakIt: (c) => c.edit(SIV, (s) => (s.properties.locale = { ...s.properties.locale, type: undefined, minLength: 2 })), file: SIV, pointer: '/properties/locale', says: /type/ },
   { what: 'choices from a module the connector does not have', breakIt: (c) => c.edit(GSI, (s) => (s.properties.serviceSid['x-options-from'].module = 'list-things')), file: GSI, pointer: '/properties/serviceSid/x-options-from/module' },
   { what: 'a field shown for a value its controller cannot take', breakIt: (c) => c.edit(SIV, (s) => (s.properties.sendDigits['x-show-when'] = { channel: ['fax'] })), file: SIV, pointer: '/properties/sendDigits/x-show-when/channel/0' },
+  { what: 'a label for a value the enum does not have', breakIt: (c) => c.edit(SIV, (s) => (s.properties.channel['x-enum-labels'] = { fax: 'Fax' })), file: SIV, pointer: '/properties/channel/x-enum-labels/fax', says: /Label one of/ },
+  { what: 'an empty enum label', breakIt: (c) => c.edit(SIV, (s) => (s.properties.channel['x-enum-labels'] = { sms: '' })), file: SIV, pointer: '/properties/channel/x-enum-labels/sms', says: /at least 1 character/ },
   { what: 'an output schema property that is null', breakIt: (c) => c.edit('schemas/modules/list-services.output.schema.json', (s) => (s.properties.services = null)), file: 'schemas/modules/list-services.output.schema.json', pointer: '/properties/services' },
 ];
 
