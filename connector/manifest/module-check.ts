@@ -7,7 +7,7 @@ import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import { pointerTo } from '../common/json-pointer.js';
 import { ERROR_CODES } from '../errors/connector-error.js';
-import { planFor, WirePlanError } from '../runtime/wire-plan.js';
+import { planFor, WirePlanError, type FieldPlan } from '../runtime/wire-plan.js';
 import { hintedProblems } from './hints.js';
 import type { Report } from './report.js';
 
@@ -88,6 +88,16 @@ function checkWirePlan(file: string, def: ModuleDefinition, input: AnySchemaObje
     if (plan.location === 'path' && !placeholders.includes(plan.property)) report.add(def.input, pointerTo('/properties', plan.property, 'x-wire'), `maps to the path but ${file} has no {${plan.property}} placeholder`, 'Add the placeholder to request.path, or map the property elsewhere.');
   }
   if (method === undefined && !plans.some((p) => p.location === 'method')) report.add(file, '/request/method', 'is missing and no input property has "x-wire": { "in": "method" }', 'Give the request a method.');
+  const sent = wireNamesOf(plans);
+  for (const name of Object.keys(def.request!.fixed ?? {})) {
+    if (method === undefined) report.add(file, pointerTo('/request/fixed', name), 'needs request.method: a fixed parameter goes where the method puts parameters', 'Give the request a method.');
+    if (sent.includes(name)) report.add(file, pointerTo('/request/fixed', name), `is also sent by an input property of ${def.input}`, 'Remove the input property or the fixed parameter: a name is sent once.');
+  }
+}
+
+/** Every Twilio name a wire plan can send in the query or the form, nested prefixes expanded. */
+function wireNamesOf(plans: FieldPlan[]): string[] {
+  return plans.flatMap((p) => (p.children ? wireNamesOf(p.children) : p.location === 'query' || p.location === 'form' ? [p.name] : []));
 }
 
 /** `response.empty`: a string that is exactly `{name}` is replaced by that input value, so the name must be an input. */
