@@ -27,7 +27,7 @@ describe('verify-connector flow', () => {
   it('list: every template, by id', async () => {
     const result = await runCli(['flow', 'list']);
     assert.equal(result.status, 0);
-    const ids = ['studio-verify-subflow', 'next-matter-main-workflow', 'totp-authenticator', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `vonage-fallback-${n}`)];
+    const ids = ['studio-verify-subflow', 'next-matter-main-workflow', 'totp-authenticator', 'verification-story', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `vonage-fallback-${n}`)];
     for (const id of ids) assert.match(result.stdout, new RegExp(`^${id} `, 'm'));
     assert.equal(JSON.parse((await runCli(['flow', 'list', '--json'])).stdout).length, ids.length);
   });
