@@ -57,6 +57,9 @@ export function requestFor(definition: ModuleDefinition, plans: FieldPlan[], ref
   let method: string | undefined = request.method;
   const qs: Record<string, unknown> = {};
   const form: Record<string, unknown> = {};
+  // Fixed parameters (request.fixed: create-totp-factor always sends FactorType=totp) come first, as the runtime sends them.
+  const fixedTarget = method === 'GET' || method === 'DELETE' ? qs : form;
+  for (const [name, value] of Object.entries(request.fixed ?? {})) fixedTarget[name] = String(value);
   let headers: Record<string, unknown> | undefined;
   let body: unknown;
   let type: string | undefined;

@@ -118,14 +118,14 @@ function scalarType(schema: JsonSchema, notes: string[]): Pick<MakeParameter, 't
   }
 }
 
-function selectOptions(values: unknown[], notes: string[]): MakeOption[] {
+function selectOptions(values: unknown[], labels: Record<string, string>, notes: string[]): MakeOption[] {
   const options: MakeOption[] = [];
   for (const value of values) {
     if (value === '' || value === null) {
       notes.push('the empty choice is not offered: Make leaves an empty field out, so leave the field empty instead');
       continue;
     }
-    options.push({ label: String(value), value: value as string | number | boolean });
+    options.push({ label: labels[String(value)] ?? String(value), value: value as string | number | boolean });
   }
   return options;
 }
@@ -214,7 +214,7 @@ export function planField(property: string, raw: JsonSchema, options: FieldOptio
     notes.push('its choices cannot be listed in Make: type or map the value');
   }
   if (Array.isArray(schema['enum'])) {
-    const choices = selectOptions(schema['enum'] as unknown[], notes);
+    const choices = selectOptions(schema['enum'] as unknown[], (schema['x-enum-labels'] as Record<string, string> | undefined) ?? {}, notes);
     const fallback = schema['default'];
     return plan('value', { type: 'select', options: choices, default: choices.some((o) => o.value === fallback) ? fallback : undefined });
   }
