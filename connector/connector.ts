@@ -1,13 +1,13 @@
-import { ConnectorError } from './errors/connector-error.js';
+import { ConnectorError, redactSecrets } from './errors/connector-error.js';
 import type { ConnectorManifest } from '../types/generated/manifest.js';
 import type { ModuleDefinition } from '../types/generated/module.js';
+import type { CallContext, ExecuteOptions, ExecuteResult } from './runtime/call-context.js';
+import { execute, prepareRequest } from './runtime/execute.js';
+import { compileModule, type ModulePlan } from './runtime/module-plan.js';
 import type { SchemaRegistry } from './schema/ajv.js';
 import { bundleSchema, deepFreeze } from './schema/bundle.js';
-import { resolveConnection } from './transport/connection.js';
-import type { CallContext, ExecuteOptions, ExecuteResult } from './runtime/call-context.js';
-import { executeModule, executeWithErrorMode, prepareModuleRequest } from './runtime/execute.js';
+import { resolveConnection, secretTexts } from './transport/connection.js';
 import type { WireRequest } from './transport/wire.js';
-import { ModuleRuntime } from './runtime/module-runtime.js';
 
 /** What a host shows for one module: words for people and the schemas of what goes in and comes out. */
 export interface ModuleInfo {
@@ -24,22 +24,23 @@ export interface ModuleInfo {
 }
 
 /** A module's entry in `connector.modules`: its schemas are bundled on first read, so loading stays cheap. */
-function moduleInfo(definition: ModuleDefinition, runtime: ModuleRuntime, registry: SchemaRegistry): ModuleInfo {
+function moduleInfo(plan: ModulePlan, registry: SchemaRegistry): ModuleInfo {
   const lookup = (uri: string): unknown => registry.lookup(uri);
   let input: Record<string, unknown> | undefined;
   let output: Record<string, unknown> | undefined;
+  const { definition } = plan;
   return Object.freeze({
     id: definition.id,
     label: definition.label,
     kind: definition.kind,
     description: definition.description,
     docs: definition.docs,
-    definition: deepFreeze(structuredClone(definition)),
+    definition,
     get inputSchema() {
-      return (input ??= bundleSchema(runtime.inputSchemaId, lookup));
+      return (input ??= bundleSchema(plan.inputSchemaId, lookup));
     },
     get outputSchema() {
-      return (output ??= bundleSchema(runtime.outputSchemaId, lookup));
+      return (output ??= bundleSchema(plan.outputSchemaId, lookup));
     },
   });
 }
@@ -51,21 +52,35 @@ export interface ConnectionTestResult {
   module: string;
 }
 
-/** A loaded connector: the manifest, its modules, and the one generic way to run any of them. */
+/** Anything that is not already a ConnectorError (a bug, a library's surprise) becomes one without its stack. */
+function asConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  if (process.env['VERIFY_CONNECTOR_DEBUG']) console.error(error);
+  return new ConnectorError('server_error', 'The connector failed unexpectedly while handling this call.', {
+    remedy: 'Try again; if it persists, report it with the module id and the input (without credentials).',
+  });
+}
+
+/**
+ * A loaded connector: the manifest, its modules, and the one generic way to run any of them. Every call enters
+ * and leaves through here: an error leaving it is a ConnectorError that repeats none of the connection's secrets.
+ */
 export class Connector {
   readonly manifest: ConnectorManifest;
+  /** The modules hosts offer (the manifest's `modules`; internal ones are not listed). */
   readonly modules: ModuleInfo[];
   readonly dir: string;
-  private readonly runtimes: Map<string, ModuleRuntime>;
+  private readonly plans: Map<string, ModulePlan>;
   private readonly registry: SchemaRegistry;
   private bundledConnection?: Readonly<Record<string, unknown>>;
 
-  constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry) {
+  /** `internal`: modules the package's own hosts run by id (the SMS connector's send) but that no host lists. */
+  constructor(dir: string, manifest: ConnectorManifest, definitions: ModuleDefinition[], registry: SchemaRegistry, internal: ModuleDefinition[] = []) {
     this.dir = dir;
     this.manifest = manifest;
     this.registry = registry;
-    this.runtimes = new Map(definitions.map((d) => [d.id, new ModuleRuntime(d, registry)]));
-    this.modules = Object.freeze(definitions.map((d) => moduleInfo(d, this.runtimes.get(d.id)!, registry))) as ModuleInfo[];
+    this.plans = new Map([...definitions, ...internal].map((d) => [d.id, compileModule(deepFreeze(d), registry)]));
+    this.modules = Object.freeze(definitions.map((d) => moduleInfo(this.plans.get(d.id)!, registry))) as ModuleInfo[];
   }
 
   /** The connection's JSON Schema (the manifest's `connection.schema`), self-contained and frozen like a module's, for hosts' credential forms. */
@@ -73,39 +88,28 @@ export class Connector {
     return (this.bundledConnection ??= bundleSchema(this.registry.idForFile(this.manifest.connection.schema), (uri) => this.registry.lookup(uri)));
   }
 
-  /** The runtime form of a module, for hosts that compose modules (flows). */
-  module(id: string): ModuleRuntime {
-    const runtime = this.runtimes.get(id);
-    if (!runtime) {
+  /** The compiled plan of a module (public or internal), for hosts that check what they give it (flows). */
+  module(id: string): ModulePlan {
+    const plan = this.plans.get(id);
+    if (!plan) {
       throw new ConnectorError('unknown_module', `There is no module "${id}".`, {
-        remedy: `Use one of: ${[...this.runtimes.keys()].join(', ')}.`,
+        remedy: `Use one of: ${this.modules.map((m) => m.id).join(', ')}.`,
       });
     }
-    return runtime;
+    return plan;
   }
 
   /** Runs any module: validate, build, send, map errors, validate the output. */
   execute(moduleId: string, connection: unknown, input: unknown, options: ExecuteOptions & { onError: 'output' }): Promise<ExecuteResult>;
   execute(moduleId: string, connection: unknown, input?: unknown, options?: ExecuteOptions): Promise<unknown>;
   async execute(moduleId: string, connection: unknown, input?: unknown, options: ExecuteOptions = {}): Promise<unknown> {
-    let runtime: ModuleRuntime;
     try {
-      runtime = this.module(moduleId);
+      const output = await this.call(moduleId, input, this.callContext(connection, options));
+      return options.onError === 'output' ? { ok: true, output } : output;
     } catch (error) {
       if (options.onError === 'output') return { ok: false, error: (error as ConnectorError).toData() };
       throw error;
     }
-    return executeWithErrorMode(runtime, input, this.callContext(connection, options));
-  }
-
-  /** What every module of one call shares; a composed module's steps call their siblings through it. */
-  private callContext(connection: unknown, options: ExecuteOptions): CallContext {
-    const ctx: CallContext = {
-      connection,
-      options,
-      callModule: (id, input) => executeModule(this.module(id), input, ctx),
-    };
-    return ctx;
   }
 
   /**
@@ -113,19 +117,38 @@ export class Connector {
    * without sending anything or needing a connection. Rejects invalid input (invalid_input) and composed modules.
    */
   prepareRequest(moduleId: string, input?: unknown): WireRequest {
-    return prepareModuleRequest(this.module(moduleId), input);
+    return prepareRequest(this.module(moduleId), input);
   }
 
   /** One cheap real call (the manifest's test module) proving the credentials work. */
   async testConnection(connection: unknown, options: Omit<ExecuteOptions, 'onError'> = {}): Promise<ConnectionTestResult> {
-    const resolved = resolveConnection(connection);
     const test = this.manifest.connection;
     await this.execute(test.test, connection, test.testInput ?? {}, { ...options, onError: 'throw' });
+    const resolved = resolveConnection(connection);
     return {
       ok: true,
       accountSid: resolved.accountSid,
       authMethod: resolved.username.startsWith('SK') ? 'api-key' : 'auth-token',
       module: test.test,
     };
+  }
+
+  /**
+   * The boundary every module call crosses, the steps of a composed module included: the error that leaves is a
+   * ConnectorError with every text the connection's secrets could be echoed as replaced (Twilio, a proxy or a person
+   * may repeat a credential in a path, a parameter or a field name). Success pays nothing.
+   */
+  private async call(moduleId: string, input: unknown, ctx: CallContext): Promise<unknown> {
+    try {
+      return await execute(this.module(moduleId), input, ctx);
+    } catch (error) {
+      throw redactSecrets(asConnectorError(error), secretTexts(ctx.connection));
+    }
+  }
+
+  /** What every module of one call shares; a composed module's steps call their siblings through it. */
+  private callContext(connection: unknown, options: ExecuteOptions): CallContext {
+    const ctx: CallContext = { connection, options, callModule: (id, input) => this.call(id, input, ctx) };
+    return ctx;
   }
 }

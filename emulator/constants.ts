@@ -48,3 +48,14 @@ export const MAX_PAGE_SIZE = 1000;
 
 /** Messages API body limit (Twilio error 21617 beyond it). */
 export const MAX_MESSAGE_BODY_CHARS = 1600;
+
+/** Programmable rate limits per service and buckets per rate limit (Twilio documents that limits exist, 60207/60210, not their size: the emulator's bounds). */
+export const MAX_RATE_LIMITS_PER_SERVICE = 10;
+export const MAX_BUCKETS_PER_RATE_LIMIT = 10;
+
+/** Verification attempts are reported for 30 days (Twilio keeps no more); the emulator also keeps only the most recent ones. */
+export const ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+export const ATTEMPT_CAPACITY = 10_000;
+
+/** Safe-listed numbers the emulator holds at most (a bound against unbounded growth, not a Twilio limit). */
+export const MAX_SAFE_LIST_NUMBERS = 10_000;

@@ -16,6 +16,7 @@ export const ERRORS = {
   20004: { status: 405, message: 'Method not allowed' },
   20404: { status: 404, message: 'The requested resource was not found' },
   20413: { status: 413, message: 'Request body is larger than 1 MB' }, // emulator-only code: Twilio has none for this
+  20429: { status: 429, message: 'Too many requests' },
   20500: { status: 500, message: 'Internal Server Error' },
   21211: { status: 400, message: "Invalid 'To' Phone Number" },
   21470: { status: 400, message: 'An API Key SID was used where the Account SID belongs' },
@@ -25,11 +26,20 @@ export const ERRORS = {
   21617: { status: 400, message: 'The concatenated message body exceeds the 1600 character limit.' },
   21701: { status: 400, message: 'The Messaging Service Sid is invalid.' },
   60200: { status: 400, message: 'Invalid parameter' },
+  60201: { status: 400, message: 'Selected template translation is not approved' },
   60202: { status: 429, message: 'Max check attempts reached' },
   60203: { status: 429, message: 'Max send attempts reached' },
   60204: { status: 403, message: 'Service does not support this feature' },
   60206: { status: 400, message: 'PSD2 service requires Amount and Payee' },
+  60207: { status: 400, message: 'Max rate limits per service reached' },
+  60208: { status: 400, message: 'Rate limit with that UniqueName already exists' },
+  60209: { status: 400, message: 'UniqueName format is invalid' },
+  60210: { status: 400, message: 'Max Buckets per Rate limit reached' },
+  60211: { status: 400, message: 'Bucket with that interval already exists' },
+  60213: { status: 400, message: 'A Messaging Configuration already exists for the given country' },
   60217: { status: 400, message: 'No email integration is configured for this service' },
+  60228: { status: 400, message: 'Template was not found' },
+  60411: { status: 400, message: 'The phone number already exists in the SafeList' },
   68008: { status: 400, message: 'WhatsApp is not configured for this service' },
 } as const satisfies Record<number, ErrorDefinition>;
 

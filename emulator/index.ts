@@ -15,13 +15,19 @@ import { SWEEP_INTERVAL_MS } from './constants.js';
 import { isLoopbackHost, urlHost } from './host.js';
 import { hex32, sid } from './ids.js';
 import { Outbox, type OutboxMessage } from './outbox.js';
+import { AttemptStore } from './attempts.js';
+import { MessagingConfigurationStore } from './messaging-configurations.js';
+import { RateLimitStore } from './rate-limits.js';
+import { SafeListStore } from './safe-list.js';
 import { createRequestListener } from './server.js';
 import { ServiceStore } from './services.js';
 import type { EmulatorState } from './state.js';
+import { TemplateStore } from './templates.js';
 import { VerificationStore } from './verifications.js';
 
 export { createClock, type ClockOptions, type EmulatorClock } from './clock.js';
 export type { OutboxMessage } from './outbox.js';
+export { TEMPLATE_FIXTURES, type TemplateFixture } from './templates.js';
 export * as EMULATOR_LIMITS from './constants.js';
 
 export interface EmulatorOptions {
@@ -48,6 +54,7 @@ export interface EmulatorStats {
   services: number;
   verifications: number;
   pendingVerifications: number;
+  attempts: number;
   outbox: number;
   requests: number;
   errors: number;
@@ -63,7 +70,7 @@ export interface Emulator {
   /** Delivered codes and messages, oldest first (a copy). */
   outbox(filter?: { to?: string }): OutboxMessage[];
   clock: EmulatorClock;
-  /** Forgets verifications whose window ended long enough ago; returns how many were removed. */
+  /** Forgets verifications whose window ended long enough ago (and attempts past 30 days); returns how many verifications were removed. */
   sweep(): number;
   stats(): EmulatorStats;
   close(): Promise<void>;
@@ -89,6 +96,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiKeySecret: options.apiKeySecret ?? hex32(),
   };
   const outbox = new Outbox();
+  const attempts = new AttemptStore(() => clock.now());
+  const templates = new TemplateStore(credentials.accountSid);
+  const rateLimits = new RateLimitStore(credentials.accountSid);
   const state: EmulatorState = {
     credentials,
     clock,
@@ -99,7 +109,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       outbox,
       codeGenerator: options.codeGenerator ?? randomNumericCode,
       baseUrl: () => state.baseUrl,
+      attempts,
+      templates,
+      admit: (serviceSid, values, now) => rateLimits.admit(serviceSid, values, now),
     }),
+    attempts,
+    templates,
+    rateLimits,
+    safeList: new SafeListStore(),
+    messagingConfigurations: new MessagingConfigurationStore(credentials.accountSid),
     baseUrl: '',
     counters: { requests: 0, errors: 0 },
   };
@@ -124,7 +142,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const address = server.address() as AddressInfo;
   state.baseUrl = `http://${urlHost(host)}:${address.port}`;
 
-  const timer = setInterval(() => state.verifications.sweep(), SWEEP_INTERVAL_MS);
+  // Verifications long finished, attempts older than the report window, rate-limit counts out of every window.
+  const sweep = (): number => {
+    state.attempts.sweep();
+    state.rateLimits.sweep(clock.now());
+    return state.verifications.sweep();
+  };
+  const timer = setInterval(sweep, SWEEP_INTERVAL_MS);
   timer.unref();
 
   let closing: Promise<void> | undefined;
@@ -133,11 +157,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...credentials,
     outbox: (filter) => outbox.list(filter ?? {}),
     clock,
-    sweep: () => state.verifications.sweep(),
+    sweep,
     stats: () => ({
       services: state.services.size,
       verifications: state.verifications.size,
       pendingVerifications: state.verifications.pendingCount(),
+      attempts: state.attempts.size,
       outbox: outbox.size,
       requests: state.counters.requests,
       errors: state.counters.errors,

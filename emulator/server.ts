@@ -9,10 +9,15 @@ import { readBody } from './body.js';
 import { MAX_BODY_BYTES } from './constants.js';
 import { TwilioError, errorBody, notFound } from './errors.js';
 import { sid } from './ids.js';
+import { addAttemptRoutes } from './attempt-routes.js';
 import { addMessageRoutes } from './messages.js';
+import { addMessagingConfigurationRoutes } from './messaging-configuration-routes.js';
 import { type Params, parseBody, parseUrlEncoded } from './params.js';
+import { addRateLimitRoutes } from './rate-limit-routes.js';
 import { Router } from './router.js';
+import { addSafeListRoutes } from './safe-list-routes.js';
 import type { EmulatorState } from './state.js';
+import { addTemplateRoutes } from './template-routes.js';
 import { addVerifyRoutes } from './verify-routes.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -21,6 +26,11 @@ export function createRequestListener(state: EmulatorState): RequestListener {
   const router = new Router();
   addVerifyRoutes(router, state);
   addMessageRoutes(router, state);
+  addAttemptRoutes(router, state);
+  addTemplateRoutes(router, state);
+  addRateLimitRoutes(router, state);
+  addSafeListRoutes(router, state);
+  addMessagingConfigurationRoutes(router, state);
 
   return (req, res) => {
     handle(req, res, state, router).catch(() => {

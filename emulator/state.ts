@@ -1,8 +1,13 @@
 /** Everything one running emulator holds: credentials, clock, stores and outbox. */
+import type { AttemptStore } from './attempts.js';
 import type { Credentials } from './auth.js';
 import type { EmulatorClock } from './clock.js';
+import type { MessagingConfigurationStore } from './messaging-configurations.js';
 import type { Outbox } from './outbox.js';
+import type { RateLimitStore } from './rate-limits.js';
+import type { SafeListStore } from './safe-list.js';
 import type { ServiceStore } from './services.js';
+import type { TemplateStore } from './templates.js';
 import type { VerificationStore } from './verifications.js';
 
 export interface EmulatorState {
@@ -10,6 +15,11 @@ export interface EmulatorState {
   clock: EmulatorClock;
   services: ServiceStore;
   verifications: VerificationStore;
+  attempts: AttemptStore;
+  templates: TemplateStore;
+  rateLimits: RateLimitStore;
+  safeList: SafeListStore;
+  messagingConfigurations: MessagingConfigurationStore;
   outbox: Outbox;
   /** e.g. http://127.0.0.1:4010 — set once the server listens. */
   baseUrl: string;

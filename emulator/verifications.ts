@@ -26,6 +26,9 @@ import { SID_PATTERNS, sid } from './ids.js';
 import type { Outbox } from './outbox.js';
 import type { Params } from './params.js';
 import type { ServiceRecord } from './services.js';
+import type { TemplateStore } from './templates.js';
+import { renderTemplate } from './templates.js';
+import type { SentCode } from './attempts.js';
 import { isE164, isEmail, parseBoolean, parseJsonObject, truncate } from './validate.js';
 
 export type Channel = 'sms' | 'call' | 'email' | 'whatsapp' | 'sna';
@@ -65,6 +68,19 @@ export interface VerificationStoreOptions {
   codeGenerator: (length: number) => string;
   /** Used for the `sna.url` the emulator hands out. */
   baseUrl: () => string;
+  /** Told of every code sent and every approval (the attempt reports). */
+  attempts?: { sent(code: SentCode): void; converted(verificationSid: string): void };
+  /** Programmable rate limits: throws 20429 for a start over a limit, else counts it. Called only once the code will be sent. */
+  admit?: (serviceSid: string, rateLimits: Record<string, unknown>, now: number) => void;
+  /** Message templates: the text of a TemplateSid (or the service's default) in a locale; 60228 / 60201 when it cannot be sent. */
+  templates?: Pick<TemplateStore, 'has' | 'textFor'>;
+}
+
+/** What one start asked for beyond the recipient: the message text (a template's, or null for the default) and the locale. */
+interface Delivery {
+  text: string | null;
+  locale: string | undefined;
+  rateLimits: Record<string, unknown>;
 }
 
 export class VerificationStore {
@@ -110,9 +126,10 @@ export class VerificationStore {
       }
     }
     const psd2 = this.psd2(service, params);
+    const json: Record<string, Record<string, unknown>> = {};
     for (const name of JSON_PARAMS) {
       const raw = params.get(name);
-      if (raw !== undefined) parseJsonObject(name, raw);
+      if (raw !== undefined) json[name] = parseJsonObject(name, raw);
     }
     const enableSna = params.get('EnableSnaClientToken');
     if (enableSna !== undefined) parseBoolean('EnableSnaClientToken', enableSna);
@@ -125,6 +142,7 @@ export class VerificationStore {
     const locale = params.get('Locale');
     if (locale !== undefined && !/^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*$/.test(locale)) throw invalidParameter('Locale');
     const friendlyName = params.get('CustomFriendlyName') || service.settings.friendly_name;
+    const delivery: Delivery = { text: this.templateText(service, templateSid, locale, channel), locale, rateLimits: json['RateLimits'] ?? {} };
 
     const existing = this.latest(service.sid, to);
     if (existing && existing.status === 'pending') {
@@ -133,9 +151,10 @@ export class VerificationStore {
         const retryAfter = Math.max(1, Math.ceil((existing.expiresAt - now) / 1000));
         throw new TwilioError(60203, 'Max send attempts reached', { 'Retry-After': String(retryAfter) });
       }
+      this.options.admit?.(service.sid, delivery.rateLimits, now);
       existing.channel = channel;
       existing.updatedAt = now;
-      this.deliver(existing, service, friendlyName, now);
+      this.deliver(existing, service, friendlyName, now, delivery);
       return existing;
     }
 
@@ -156,8 +175,9 @@ export class VerificationStore {
       updatedAt: now,
       expiresAt: now + VERIFICATION_WINDOW_MS,
     };
+    this.options.admit?.(service.sid, delivery.rateLimits, now);
     this.insert(record);
-    this.deliver(record, service, friendlyName, now);
+    this.deliver(record, service, friendlyName, now, delivery);
     return record;
   }
 
@@ -180,6 +200,7 @@ export class VerificationStore {
     }
     v.status = status;
     v.updatedAt = this.options.now();
+    if (status === 'approved') this.options.attempts?.converted(v.sid);
     return v;
   }
 
@@ -212,6 +233,7 @@ export class VerificationStore {
     const transactionMatches = psd2 === null || (psd2.amount === v.amount && psd2.payee === v.payee);
     if (code === v.code && transactionMatches) {
       v.status = 'approved';
+      this.options.attempts?.converted(v.sid);
     } else if (v.checkAttempts >= MAX_CHECK_ATTEMPTS) {
       v.status = 'max_attempts_reached';
     }
@@ -263,14 +285,43 @@ export class VerificationStore {
     return String(this.options.codeGenerator(length));
   }
 
-  private deliver(v: VerificationRecord, service: ServiceRecord, friendlyName: string, now: number): void {
+  /**
+   * The template text a start sends: its TemplateSid's, else the service's default template when the emulator knows it,
+   * on the channels templates serve (sms, and call as voice); null for Verify's own message.
+   */
+  private templateText(service: ServiceRecord, templateSid: string | undefined, locale: string | undefined, channel: Channel): string | null {
+    const templates = this.options.templates;
+    if (!templates) return null;
+    const chosen = templateSid ?? (service.settings.default_template_sid !== null && templates.has(service.settings.default_template_sid) ? service.settings.default_template_sid : undefined);
+    if (chosen === undefined) return null;
+    const text = templates.textFor(chosen, locale);
+    return channel === 'sms' || channel === 'call' ? text : null;
+  }
+
+  private deliver(v: VerificationRecord, service: ServiceRecord, friendlyName: string, now: number, delivery: Delivery): void {
     const attempt: SendAttempt = { time: isoSeconds(now), channel: v.channel, attempt_sid: sid('VL') };
     v.sendCodeAttempts.push(attempt);
-    let body = `Your ${friendlyName} verification code is: ${v.code}`;
-    if (v.channel === 'sms' && service.settings.do_not_share_warning_enabled) {
-      body += ". Don't share this code with anyone; our employees will never ask for the code.";
+    let body: string;
+    if (delivery.text !== null) {
+      body = renderTemplate(delivery.text, { code: v.code, friendlyName });
+    } else {
+      body = `Your ${friendlyName} verification code is: ${v.code}`;
+      if (v.channel === 'sms' && service.settings.do_not_share_warning_enabled) {
+        body += ". Don't share this code with anyone; our employees will never ask for the code.";
+      }
     }
     this.options.outbox.add({ to: v.to, channel: v.channel, body, code: v.code, at: new Date(now).toISOString() });
+    this.options.attempts?.sent({
+      attemptSid: attempt.attempt_sid,
+      accountSid: v.accountSid,
+      serviceSid: v.serviceSid,
+      verificationSid: v.sid,
+      channel: v.channel,
+      to: v.to,
+      locale: delivery.locale ?? 'en',
+      codeLength: v.code.length,
+      expiresAt: v.expiresAt,
+    });
   }
 
   private insert(v: VerificationRecord): void {

@@ -9,7 +9,8 @@
  *   lib/index.js     default export createConnector (re-exported from lib/connector/sms/index.js)
  *   lib/**           the compiled files the connector imports (found by following relative imports from
  *                    dist/connector/sms/index.js), copied with their relative layout; paths.js rewritten to find the schemas here
- *   schemas/         the schemas the connector validates with (sms-config and what it $refs)
+ *   manifest.json, modules/, schemas/   the connector's data: the SMS is sent by its internal send-message module
+ *                    through the same Connector as every module (loadConnector reads them from the package root)
  *   README.md (docs/logto.md), logo.svg (assets/logo.svg), docs/config-template.json   what Logto's console shows
  *
  * No bundler: the connector is plain ESM already; the kit is never copied (Logto checks errors with instanceof
@@ -23,7 +24,8 @@ export const LOGTO_PACKAGE_NAME = '@twilio-verify-connector/connector-twilio-ver
 export const CONNECTOR_KIT_RANGE = '^4.0.0 || ^5.0.0';
 /** The package's runtime dependencies the connector's files import (bare specifiers). */
 const RUNTIME_DEPENDENCIES = ['ajv', 'ajv-errors', 'ajv-formats', 'twilio'];
-const SCHEMAS = ['definitions.schema.json', 'connection.schema.json', 'sms-config.schema.json'];
+/** The connector's data, copied as it is: the manifest, every module file and every schema. */
+const CONNECTOR_DATA = ['manifest.json', 'modules', 'schemas'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/ (this file is dist/scripts/build-logto-connector.js) and the package root above it. */
@@ -144,7 +146,10 @@ export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-
   }
   write(join(lib, 'index.js'), "/** Logto loads this file: the default export is createConnector. */\nexport { default } from './connector/sms/index.js';\nexport * from './connector/sms/index.js';\n");
 
-  for (const schema of SCHEMAS) write(join(outDir, 'schemas', schema), readFileSync(join(rootDir, 'schemas', schema), 'utf8'));
+  for (const part of CONNECTOR_DATA) {
+    cpSync(join(rootDir, part), join(outDir, part), { recursive: true });
+    written.push(part);
+  }
 
   const { configTemplate } = (await import(pathToFileURL(join(distDir, 'connector', 'sms', 'metadata.js')).href)) as { configTemplate: unknown };
   write(join(outDir, 'docs', 'config-template.json'), `${JSON.stringify(configTemplate, null, 2)}\n`);
@@ -167,7 +172,7 @@ export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-
     main: './lib/index.js',
     module: './lib/index.js',
     exports: './lib/index.js',
-    files: ['lib', 'schemas', 'docs', 'logo.svg', 'README.md'],
+    files: ['lib', ...CONNECTOR_DATA, 'docs', 'logo.svg', 'README.md'],
     engines: { node: '>=20.9.0' },
     dependencies,
     bundleDependencies: RUNTIME_DEPENDENCIES,

@@ -25,6 +25,7 @@ import { demoCommand } from './commands/demo.js';
 import { docsCommand } from './commands/docs.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { flowCommand } from './commands/flow.js';
+import { makeCommand } from './commands/make.js';
 import { modulesCommand } from './commands/modules.js';
 import { playgroundCommand } from './commands/playground.js';
 import { runCommand } from './commands/run.js';
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(smsCommand(ctx));
   program.addCommand(flowCommand(ctx));
   program.addCommand(playgroundCommand(ctx));
+  program.addCommand(makeCommand(ctx));
 
   configure(program, ctx, version());
   return program;

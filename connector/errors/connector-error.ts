@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not_found',
   'verification_not_pending',
   'invalid_parameter',
+  'already_exists',
   'max_check_attempts',
   'max_send_attempts',
   'rate_limited',
@@ -78,6 +79,20 @@ export class ConnectorError extends Error {
     if (init.details !== undefined) this.details = init.details;
   }
 
+  /** A copy with some fields changed: the one way this package re-makes an error (to redact it, to change its remedy). */
+  with(changes: ConnectorErrorInit & { code?: ErrorCode; message?: string }): ConnectorError {
+    const { code = this.code, message = this.message, ...init } = changes;
+    return new ConnectorError(code, message, {
+      status: this.status,
+      twilioCode: this.twilioCode,
+      moreInfo: this.moreInfo,
+      retryable: this.retryable,
+      remedy: this.remedy,
+      details: this.details,
+      ...init,
+    });
+  }
+
   toData(): ConnectorErrorData {
     const data: ConnectorErrorData = {
       code: this.code,
@@ -97,20 +112,18 @@ export class ConnectorError extends Error {
   }
 
   /** The inverse of toData (an error returned as data by `onError: 'output'`). */
-  static fromData(data: ConnectorErrorData): ConnectorError {
-    return new ConnectorError(data.code, data.message, {
-      ...(data.status !== null ? { status: data.status } : {}),
-      ...(data.twilioCode !== null ? { twilioCode: data.twilioCode } : {}),
-      ...(data.moreInfo !== null ? { moreInfo: data.moreInfo } : {}),
-      retryable: data.retryable,
-      ...(data.remedy !== null ? { remedy: data.remedy } : {}),
-      ...(data.details !== undefined ? { details: data.details } : {}),
-    });
+  static fromData({ code, message, status, twilioCode, moreInfo, retryable, remedy, details }: ConnectorErrorData): ConnectorError {
+    return new ConnectorError(code, message, { status: status ?? undefined, twilioCode: twilioCode ?? undefined, moreInfo: moreInfo ?? undefined, retryable, remedy: remedy ?? undefined, details });
   }
 }
 
 export function isConnectorError(value: unknown): value is ConnectorError {
   return value instanceof ConnectorError;
+}
+
+/** The text with every occurrence of the given secrets replaced by "[redacted]". */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret.length > 0 ? out.split(secret).join('[redacted]') : out), text);
 }
 
 /**
@@ -121,16 +134,14 @@ export function isConnectorError(value: unknown): value is ConnectorError {
 export function redactSecrets(error: ConnectorError, secrets: readonly string[]): ConnectorError {
   const present = secrets.filter((s) => s.length > 0);
   if (present.length === 0) return error;
-  const scrub = (text: string): string => present.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const scrub = (text: string): string => redactText(text, present);
   const details = error.details === undefined ? undefined : JSON.stringify(error.details);
   const texts = [error.message, error.remedy ?? '', error.moreInfo ?? '', details ?? ''];
   if (!texts.some((t) => present.some((s) => t.includes(s)))) return error;
-  return new ConnectorError(error.code, scrub(error.message), {
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
-    ...(error.moreInfo !== undefined ? { moreInfo: scrub(error.moreInfo) } : {}),
-    retryable: error.retryable,
-    ...(error.remedy !== undefined ? { remedy: scrub(error.remedy) } : {}),
-    ...(details !== undefined ? { details: JSON.parse(scrub(details)) as Record<string, unknown> } : {}),
+  return error.with({
+    message: scrub(error.message),
+    moreInfo: error.moreInfo === undefined ? undefined : scrub(error.moreInfo),
+    remedy: error.remedy === undefined ? undefined : scrub(error.remedy),
+    details: details === undefined ? undefined : (JSON.parse(scrub(details)) as Record<string, unknown>),
   });
 }

@@ -14,8 +14,13 @@ function asErrorBody(body: unknown): TwilioErrorBody {
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as TwilioErrorBody) : {};
 }
 
-/** Twilio answered with an error status: turn its body into the closed error set. */
-export function errorFromResponse(statusCode: number, body: unknown, overrides?: ErrorOverrides, retryAfterMs?: number): ConnectorError {
+/** A header's value as a person may read it in a message: one line, printable, short. */
+function headerText(value: string): string {
+  return value.replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200);
+}
+
+/** Twilio answered with an error status: turn its body (and the headers its table row declares) into the closed error set. */
+export function errorFromResponse(statusCode: number, body: unknown, overrides?: ErrorOverrides, retryAfterMs?: number, headers: Readonly<Record<string, string>> = {}): ConnectorError {
   const parsed = asErrorBody(body);
   const twilioCode = typeof parsed.code === 'number' && Number.isInteger(parsed.code) ? parsed.code : undefined;
   const twilioMessage = typeof parsed.message === 'string' ? parsed.message.slice(0, 500) : undefined;
@@ -27,9 +32,15 @@ export function errorFromResponse(statusCode: number, body: unknown, overrides?:
     : (twilioCode !== undefined ? TWILIO_ERROR_TABLE[twilioCode] : undefined) ?? ruleForStatus(statusCode);
 
   const what = twilioMessage ?? `Twilio answered HTTP ${statusCode}`;
-  const message = twilioCode !== undefined ? `${what} (Twilio error ${twilioCode}).` : `${what}.`;
+  let message = twilioCode !== undefined ? `${what} (Twilio error ${twilioCode}).` : `${what}.`;
   const details: Record<string, unknown> = {};
   if (retryAfterMs !== undefined) details['retryAfterMs'] = retryAfterMs;
+  for (const [name, { detail, label }] of Object.entries(rule.headers ?? {})) {
+    const value = headers[name] === undefined ? '' : headerText(headers[name]!);
+    if (value === '') continue;
+    details[detail] = value;
+    message += ` ${label[0]!.toUpperCase()}${label.slice(1)}: ${value}.`;
+  }
   return new ConnectorError(rule.code, message, {
     status: statusCode,
     ...(twilioCode !== undefined ? { twilioCode } : {}),

@@ -6,6 +6,11 @@ export interface ErrorRule {
   /** True only when Twilio did not act on the request, so sending it again cannot send a second code. */
   retryable: boolean;
   remedy: string;
+  /**
+   * Response headers that say more about this error, by lower-case name: each value Twilio sends is put in the error's
+   * `details` under `detail` and named in its message with `label` (20429: which programmable rate limit was reached).
+   */
+  headers?: Readonly<Record<string, { detail: string; label: string }>>;
 }
 
 /**
@@ -15,7 +20,12 @@ export interface ErrorRule {
 export const TWILIO_ERROR_TABLE: Readonly<Record<number, ErrorRule>> = {
   20003: { code: 'authentication_failed', retryable: false, remedy: 'Check the Account SID and Auth Token (or the API key SID and secret) in the connection; an API key only works in the region it was created in.' },
   20404: { code: 'not_found', retryable: false, remedy: 'Check the SID: the resource does not exist in this account, or was deleted.' },
-  20429: { code: 'rate_limited', retryable: true, remedy: 'Twilio received too many requests at once; wait a moment and try again.' },
+  20429: {
+    code: 'rate_limited',
+    retryable: true,
+    remedy: 'Twilio did not act on this request. When the error names a rate limit (details.reachedRateLimit), that limit of your service is used up for this value: wait the time Twilio gives (details.retryAfterMs) or raise its bucket\'s maximum. Otherwise the account sent too many requests at once: wait a moment and try again.',
+    headers: { 'twilio-reached-rate-limit': { detail: 'reachedRateLimit', label: 'rate limit reached' } },
+  },
   21211: { code: 'invalid_parameter', retryable: false, remedy: "Enter the recipient's phone number in E.164 format, for example +15017122661." },
   21408: { code: 'geo_blocked', retryable: false, remedy: 'Enable SMS to this country in the Twilio Console (Messaging › Settings › Geo permissions).' },
   21470: { code: 'invalid_connection', retryable: false, remedy: 'Put the Account SID (AC…) in "Account SID" and the API key SID (SK…) in "API key SID".' },
@@ -23,15 +33,24 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<number, ErrorRule>> = {
   21610: { code: 'recipient_unreachable', retryable: false, remedy: 'The recipient replied STOP to your number; they must reply START before you can message them again.' },
   21614: { code: 'landline_not_supported', retryable: false, remedy: 'This number cannot receive SMS (not a mobile number): use a voice call instead.' },
   60200: { code: 'invalid_parameter', retryable: false, remedy: 'Correct the field Twilio names in the message (phone numbers in E.164, a supported channel, a code of 4 to 10 characters, a name of at most 30 characters).' },
+  60201: { code: 'invalid_parameter', retryable: false, remedy: 'The template has no approved translation for this language: choose another template or language (see "List templates", each translation\'s status), or approve the translation in the Twilio Console.' },
   60202: { code: 'max_check_attempts', retryable: false, remedy: 'Five wrong codes were entered: start a new verification to send a new code.' },
   60203: { code: 'max_send_attempts', retryable: false, remedy: 'Five codes were sent within 10 minutes: wait for the window to end before sending another.' },
   60204: { code: 'feature_not_enabled', retryable: false, remedy: 'Enable the feature on the Verify service (for example "Custom code enabled", which Twilio support must switch on).' },
   60205: { code: 'landline_not_supported', retryable: false, remedy: 'This number is a landline and cannot receive SMS: start the verification with the "call" channel.' },
   60206: { code: 'psd2_required', retryable: false, remedy: 'This service is PSD2-enabled: send the transaction amount and payee with the start and with the check.' },
+  60207: { code: 'invalid_parameter', retryable: false, remedy: 'The service has as many rate limits as Twilio allows: delete one you no longer use ("Delete a rate limit") or use another service.' },
+  60208: { code: 'already_exists', retryable: false, remedy: 'The service already has a rate limit with this unique name: use that one ("List rate limits") or choose another name.' },
+  60209: { code: 'invalid_parameter', retryable: false, remedy: 'A rate limit\'s unique name may hold only letters, digits, dots, dashes and underscores.' },
+  60210: { code: 'invalid_parameter', retryable: false, remedy: 'The rate limit has as many buckets as Twilio allows: delete or update one ("List rate limit buckets") instead of adding another.' },
+  60211: { code: 'already_exists', retryable: false, remedy: 'The rate limit already has a bucket with this interval: update that bucket\'s maximum instead ("Update a rate limit bucket").' },
   60212: { code: 'rate_limited', retryable: true, remedy: 'Too many requests for this phone number at once; wait a moment and try again.' },
+  60213: { code: 'already_exists', retryable: false, remedy: 'The service already has a messaging configuration for this country: change it with "Update a messaging configuration" instead.' },
   60217: { code: 'channel_not_configured', retryable: false, remedy: 'Add an email integration (Twilio SendGrid) to the Verify service before using the email channel.' },
   60223: { code: 'channel_not_configured', retryable: false, remedy: 'This delivery channel is disabled for the account: enable it in the Twilio Console or use another channel.' },
+  60228: { code: 'invalid_parameter', retryable: false, remedy: 'No template has this SID in the account: pick one listed by "List templates".' },
   60410: { code: 'fraud_blocked', retryable: false, remedy: 'Verify Fraud Guard blocked this number prefix; if the user is genuine, contact Twilio support or adjust Fraud Guard.' },
+  60411: { code: 'already_exists', retryable: false, remedy: 'This phone number is already on the safe list: nothing to do.' },
   60605: { code: 'geo_blocked', retryable: false, remedy: 'Allow this country in the Verify geo permissions of the Twilio Console.' },
   68008: { code: 'channel_not_configured', retryable: false, remedy: 'Configure a WhatsApp sender on the Verify service before using the whatsapp channel.' },
 };

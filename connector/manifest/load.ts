@@ -23,9 +23,10 @@ export function loadConnector(dir?: string, options: { reload?: boolean } = {}):
   if (!connector) {
     connector = (async () => {
       const manifest = await readJson<ConnectorManifest>(join(root, 'manifest.json'));
-      const definitions = await Promise.all(manifest.modules.map((m) => readJson<ModuleDefinition>(join(root, m.file))));
+      const read = (entries: ConnectorManifest['modules'] = []) => Promise.all(entries.map((m) => readJson<ModuleDefinition>(join(root, m.file))));
+      const [definitions, internal] = await Promise.all([read(manifest.modules), read(manifest.internalModules)]);
       const registry = root === packageRoot && !options.reload ? packageSchemas() : new SchemaRegistry(join(root, 'schemas'));
-      return new Connector(root, manifest, definitions, registry);
+      return new Connector(root, manifest, definitions, registry, internal);
     })();
     loaded.set(root, connector);
     connector.catch(() => loaded.delete(root));

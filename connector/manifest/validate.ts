@@ -7,6 +7,7 @@ import { packageRoot } from '../paths.js';
 import { createAjv, listSchemaFiles, precompiledFor, readSchema } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import { planFor, WirePlanError } from '../runtime/wire-plan.js';
+import { pointerTo } from '../common/json-pointer.js';
 import { checkCallInput, checkReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
 import { checkFieldAnnotations } from './field-annotations.js';
 
@@ -143,18 +144,19 @@ export function validateManifest(dir?: string): ManifestReport {
   const connection = manifest['connection'] as { schema?: string; test?: string; testInput?: unknown } | undefined;
   if (connection?.schema) compileFile(connection.schema, 'manifest.json', '/connection/schema');
 
-  const modules = Array.isArray(manifest['modules']) ? (manifest['modules'] as Array<{ id?: string; file?: string }>) : [];
-  const seen = new Map<string, number>();
+  // Internal modules (run by the package's own code, listed by no host) get every check the others get.
+  const listed = (key: 'modules' | 'internalModules') => (Array.isArray(manifest[key]) ? (manifest[key] as Array<{ id?: string; file?: string }>) : []).map((entry, index) => ({ entry, at: `/${key}/${index}`, internal: key === 'internalModules' }));
+  const seen = new Map<string, string>();
+  const internalIds = new Set<string>();
   const definitions = new Map<string, ModuleDefinition>();
   const files = new Map<string, string>();
   const composed: ModuleDefinition[] = [];
   const validateModuleShape = validatorFor(META_MODULE)!;
 
-  modules.forEach((entry, index) => {
-    const at = `/modules/${index}`;
+  [...listed('modules'), ...listed('internalModules')].forEach(({ entry, at, internal }) => {
     if (typeof entry.id === 'string') {
-      if (seen.has(entry.id)) report.add('manifest.json', `${at}/id`, `duplicates the id of /modules/${seen.get(entry.id)}`, 'Each module needs its own id.');
-      else seen.set(entry.id, index);
+      if (seen.has(entry.id)) report.add('manifest.json', `${at}/id`, `duplicates the id of ${seen.get(entry.id)}`, 'Each module needs its own id, across modules and internalModules.');
+      else seen.set(entry.id, at);
     }
     if (typeof entry.file !== 'string') return;
     const definition = readJsonFile(root, entry.file, report, `${at}/file`, 'manifest.json') as ModuleDefinition | undefined;
@@ -167,6 +169,7 @@ export function validateManifest(dir?: string): ManifestReport {
     if (definition.id !== entry.id) report.add(file, '/id', `is "${definition.id}" but the manifest lists it as "${entry.id}"`, 'Use the same id in both places.');
     if (!file.endsWith(`/${definition.id}.json`)) report.add(file, '/id', `does not match the file name`, `Name the file modules/${definition.id}.json.`);
     definitions.set(definition.id, definition);
+    if (internal) internalIds.add(definition.id);
     files.set(definition.id, file);
     if (definition.compose) composed.push(definition);
     else checkModule(file, definition, schemas, compileFile, report);
@@ -183,6 +186,11 @@ export function validateManifest(dir?: string): ManifestReport {
     const inputSchema = schemas.get(definition.input);
     if (!inputSchema) continue;
     for (const p of checkFieldAnnotations(inputSchema, definitions, (d) => schemas.get(d.input))) report.add(definition.input, p.pointer, p.message, p.hint);
+    // Choices come from a module a host can run for the user, never from an internal one.
+    for (const [name, field] of Object.entries((inputSchema['properties'] ?? {}) as Record<string, { 'x-options-from'?: { module?: string } }>)) {
+      const source = field['x-options-from']?.module;
+      if (source !== undefined && internalIds.has(source)) report.add(definition.input, pointerTo('/properties', name, 'x-options-from', 'module'), `"${source}" is an internal module: no host lists it, so none can offer its items`, 'Name a search module listed under modules, such as list-services.');
+    }
   }
   for (const definition of composed) checkComposition(files.get(definition.id)!, definition, definitions, schemas, compileFile, subschema, report);
 

@@ -1,5 +1,5 @@
 import type { ConnectorErrorData } from '../errors/connector-error.js';
-import type { RetryPolicy } from './call-twilio.js';
+import type { RetryPolicy } from './defaults.js';
 
 export interface ExecuteOptions {
   /** 'throw' (default): resolve the output, reject a ConnectorError. 'output': resolve `{ ok, output | error }`. */

@@ -1,18 +1,9 @@
-import { ConnectorError, redactSecrets } from '../errors/connector-error.js';
+import { ConnectorError } from '../errors/connector-error.js';
 import { errorFromException, errorFromResponse, type ErrorOverrides } from '../errors/map.js';
 import type { ResolvedConnection } from '../transport/connection.js';
 import { send } from '../transport/twilio-transport.js';
 import type { WireRequest, WireResponse } from '../transport/wire.js';
-
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the error is returned with `details.retryAfterMs`. */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 5_000 };
+import { DEFAULT_RETRY, type RetryPolicy } from './defaults.js';
 
 export interface CallOptions {
   /** False for requests Twilio acts on (a start sends a code, a check burns an attempt): never sent twice. */
@@ -37,64 +28,54 @@ function backoff(policy: RetryPolicy, attempt: number): number {
   return Math.min(policy.maxDelayMs, exponential / 2 + Math.random() * (exponential / 2));
 }
 
+/** The caller's signal fired before a (re-)send: nothing more goes out. */
+const cancelled = (): ConnectorError => new ConnectorError('network_error', 'The call was cancelled before the request was sent (again).');
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ConnectorError('network_error', 'The request was cancelled.'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return reject(cancelled());
+    const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new ConnectorError('network_error', 'The request was cancelled.'));
-    }, { once: true });
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /** After a failure Twilio may have acted on (a 5xx, a lost answer), a start or check must not be re-sent by anyone. */
 function notSafeToRepeat(error: ConnectorError): ConnectorError {
-  return new ConnectorError(error.code, error.message, {
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.twilioCode !== undefined ? { twilioCode: error.twilioCode } : {}),
-    ...(error.moreInfo !== undefined ? { moreInfo: error.moreInfo } : {}),
+  return error.with({
     retryable: false,
     remedy: 'Twilio may have acted on this request (a code may have been sent or an attempt used): fetch the verification to see its state before sending again.',
-    ...(error.details !== undefined ? { details: error.details } : {}),
   });
 }
 
-function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new ConnectorError('network_error', 'The request was cancelled before it was sent.'));
-  return new Promise<T>((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(new ConnectorError('network_error', 'The request was cancelled before Twilio answered.')), { once: true });
-    promise.then(resolve, reject);
-  });
+/** The error of the last of several sends says how many were made (`details.attempts`), so nobody reads it as the first. */
+function withAttempts(error: ConnectorError, attempts: number): ConnectorError {
+  return error.with({ details: { ...error.details, attempts } });
 }
 
 /**
  * One logical call: send, and send again only where Twilio did not act (20429, 60212 at any time; 5xx, timeouts and
  * network failures only for idempotent requests), waiting Retry-After when given, a bounded number of times.
- * Resolves the 2xx response; rejects a ConnectorError.
+ * The signal cancels the request in flight (its socket is closed) and any wait. Resolves the 2xx response; rejects a
+ * ConnectorError.
  */
 export async function callTwilio(c: ResolvedConnection, request: WireRequest, options: CallOptions): Promise<WireResponse> {
-  try {
-    return await callWithRetries(c, request, options);
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    // Twilio or a proxy may echo the secret (a path, a parameter, the Authorization header): never pass it on.
-    const secrets = c.password.length >= 8 ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')] : [];
-    throw redactSecrets(error, secrets);
-  }
-}
-
-async function callWithRetries(c: ResolvedConnection, request: WireRequest, options: CallOptions): Promise<WireResponse> {
   const policy = options.retry ?? DEFAULT_RETRY;
   for (let attempt = 1; ; attempt++) {
     let error: ConnectorError;
     let waitMs: number | undefined;
+    if (options.signal?.aborted) throw cancelled();
     try {
-      const response = await withSignal(send(c, request, options.timeoutMs), options.signal);
+      const response = await send(c, request, options.timeoutMs, options.signal);
       if (response.statusCode >= 200 && response.statusCode < 300) return response;
       waitMs = retryAfterMs(response.headers);
-      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs);
+      error = errorFromResponse(response.statusCode, response.body, options.errors, waitMs, response.headers);
     } catch (thrown) {
       error = errorFromException(thrown, options.timeoutMs);
     }
@@ -105,6 +86,7 @@ async function callWithRetries(c: ResolvedConnection, request: WireRequest, opti
       await sleep(delay, options.signal);
       continue;
     }
-    throw error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    const final = error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }

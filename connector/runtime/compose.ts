@@ -1,17 +1,17 @@
 import { ConnectorError } from '../errors/connector-error.js';
 import { continuesOn, errorData, evaluate, ExpressionError, test, type Scope, type StepRecord } from '../expressions/index.js';
 import type { CallContext } from './call-context.js';
-import type { ModuleRuntime } from './module-runtime.js';
+import type { ComposePlan } from './module-plan.js';
 import { decideSchedule, ScheduleError } from './schedule.js';
 
-function authoringError(module: ModuleRuntime, stepId: string, error: Error): ConnectorError {
+function authoringError(module: ComposePlan, stepId: string, error: Error): ConnectorError {
   return new ConnectorError('server_error', `Module ${module.id}, step "${stepId}": ${error.message}`, {
     remedy: 'The module definition is inconsistent: run `verify-connector validate` and report it.',
   });
 }
 
 /** Evaluates a part of the composition; a mistake in it is the module author's, reported as such. */
-function read<T>(module: ModuleRuntime, stepId: string, part: () => T): T {
+function read<T>(module: ComposePlan, stepId: string, part: () => T): T {
   try {
     return part();
   } catch (error) {
@@ -25,8 +25,8 @@ function read<T>(module: ModuleRuntime, stepId: string, part: () => T): T {
  * mapping. A step's module is called through `ctx.callModule`, like any call from a host. Generic: nothing here
  * knows which module it runs.
  */
-export async function runComposition(module: ModuleRuntime, input: unknown, ctx: CallContext): Promise<unknown> {
-  const compose = module.definition.compose!;
+export async function runComposition(module: ComposePlan, input: unknown, ctx: CallContext): Promise<unknown> {
+  const compose = module.compose;
   const steps: Record<string, StepRecord> = {};
   const scope: Scope = { input, constants: compose.constants ?? {}, steps };
   const now = ctx.options.now ?? Date.now;

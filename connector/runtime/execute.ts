@@ -1,95 +1,81 @@
-import { ConnectorError, redactSecrets } from '../errors/connector-error.js';
+import { ConnectorError } from '../errors/connector-error.js';
 import { problemsFrom, summarise } from '../schema/problems.js';
-import { resolveConnection, secretTexts } from '../transport/connection.js';
-import { callTwilio } from './call-twilio.js';
-import type { ModuleRuntime } from './module-runtime.js';
-import { shapeOutput } from './output.js';
+import { resolveConnection } from '../transport/connection.js';
+import type { WireRequest } from '../transport/wire.js';
+import type { CallContext } from './call-context.js';
+import { callTwilio, type CallOptions } from './call-twilio.js';
 import { runComposition } from './compose.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+import type { ModulePlan, RequestPlan } from './module-plan.js';
+import { shapeOutput } from './output.js';
 import { collectPages } from './paginate.js';
 import { buildRequest } from './request-builder.js';
-import type { WireRequest } from '../transport/wire.js';
-import type { CallContext, ExecuteOptions } from './call-context.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * One module call, in the phases the README names:
+ *   1. validate the connection and the input (nothing is sent on a problem);
+ *   2. build the request from the wire plan;
+ *   3–5. send it through the transport, retrying only where Twilio did not act, errors mapped through the table
+ *        (call-twilio.ts; a list follows its pages);
+ *   6. shape the answer and validate the output.
+ * A composed module runs its steps in place of 2–5, each step a call through `ctx.callModule`.
+ */
+export async function execute(plan: ModulePlan, input: unknown, ctx: CallContext): Promise<unknown> {
+  const connection = resolveConnection(ctx.connection);
+  const values = validInput(plan, input);
+  if (plan.kind === 'compose') return validOutput(plan, await runComposition(plan, values, ctx));
 
-function inputError(problems: ReturnType<typeof problemsFrom>): ConnectorError {
-  return new ConnectorError('invalid_input', `The input is not valid: ${summarise(problems)}`, {
+  const request = buildRequest(plan.template, plan.fields, values);
+  const call = callOptions(plan, request, ctx);
+  const output = plan.pagination
+    ? { [plan.pagination.itemsKey]: await collectPages(connection, request, pageRule(plan, values), (page) => callTwilio(connection, page, call)) }
+    : shapeOutput(plan.response, await callTwilio(connection, request, call), values);
+  return validOutput(plan, output);
+}
+
+/**
+ * The request `execute` would send for an input, without sending it: the input is validated first (invalid_input as
+ * in execute). For hosts that show or translate requests. Not for composed modules, which send no single request.
+ */
+export function prepareRequest(plan: ModulePlan, input: unknown): WireRequest {
+  const values = validInput(plan, input);
+  if (plan.kind === 'compose') {
+    throw new ConnectorError('invalid_input', `Module ${plan.id} composes other modules and sends no single request.`, { remedy: 'Prepare the requests of the modules it calls instead.' });
+  }
+  return buildRequest(plan.template, plan.fields, values);
+}
+
+function validInput(plan: ModulePlan, input: unknown): Record<string, unknown> {
+  const data = input === undefined ? {} : input;
+  if (plan.validateInput(data)) return data as Record<string, unknown>;
+  const problems = problemsFrom(plan.validateInput.errors);
+  throw new ConnectorError('invalid_input', `The input is not valid: ${summarise(problems)}`, {
     remedy: 'Correct the fields named by their JSON pointer; nothing was sent to Twilio.',
     details: { problems },
   });
 }
 
-/** Anything that is not already a ConnectorError (a bug, a library's surprise) becomes one without its stack. */
-function asConnectorError(error: unknown): ConnectorError {
-  if (error instanceof ConnectorError) return error;
-  if (process.env['VERIFY_CONNECTOR_DEBUG']) console.error(error);
-  return new ConnectorError('server_error', 'The connector failed unexpectedly while handling this call.', {
-    remedy: 'Try again; if it persists, report it with the module id and the input (without credentials).',
+function validOutput(plan: ModulePlan, output: unknown): unknown {
+  if (plan.validateOutput(output)) return output;
+  const problems = problemsFrom(plan.validateOutput.errors);
+  throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
+    remedy: 'Try again; if it persists, Twilio may have changed this API: report it.',
+    details: { problems },
   });
 }
 
-/**
- * The request a module would send for an input, without sending it: the input is validated first (invalid_input as in
- * execute). For hosts that show or translate requests (the playground, the Make export's proof). Not for composed modules.
- */
-export function prepareModuleRequest(module: ModuleRuntime, input: unknown): WireRequest {
-  const data = input === undefined ? {} : input;
-  if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
-  if (module.composed) {
-    throw new ConnectorError('invalid_input', `Module ${module.id} composes other modules and sends no single request.`, { remedy: 'Prepare the requests of the modules it calls instead.' });
-  }
-  return buildRequest(module.template, module.plans, data as Record<string, unknown>);
-}
-
-/** validate → build → send (with the retry policy) → shape → validate the output; a composed module runs its steps instead of one request. */
-export async function executeModule(module: ModuleRuntime, input: unknown, ctx: CallContext): Promise<unknown> {
-  const resolved = resolveConnection(ctx.connection);
-  const data = input === undefined ? {} : input;
-  if (!module.validateInput(data)) throw inputError(problemsFrom(module.validateInput.errors));
-  const values = data as Record<string, unknown>;
-  const output = module.composed ? await runComposition(module, values, ctx) : await sendRequest(module, resolved, values, ctx.options);
-  if (!module.validateOutput(output)) {
-    const problems = problemsFrom(module.validateOutput.errors);
-    throw new ConnectorError('invalid_response', `Twilio's answer did not have the expected shape: ${summarise(problems)}`, {
-      remedy: 'Try again; if it persists, Twilio may have changed this API: report it.',
-      details: { problems },
-    });
-  }
-  return output;
-}
-
-/** build → send (with the retry policy) → shape, for a module with a `request`. */
-async function sendRequest(module: ModuleRuntime, resolved: ReturnType<typeof resolveConnection>, values: Record<string, unknown>, options: ExecuteOptions): Promise<unknown> {
-  const request = buildRequest(module.template, module.plans, values);
-  const call = {
-    idempotent: module.isIdempotent(request.method),
+function callOptions(plan: RequestPlan, request: WireRequest, { options }: CallContext): CallOptions {
+  return {
+    idempotent: plan.idempotent(request.method),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(module.errors ? { errors: module.errors } : {}),
+    ...(plan.errors ? { errors: plan.errors } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   };
-
-  let output: unknown;
-  const pagination = module.definition.pagination;
-  if (pagination) {
-    const limit = typeof values[pagination.limitInput] === 'number' ? (values[pagination.limitInput] as number) : pagination.defaultLimit;
-    const items = await collectPages(resolved, request, { itemsKey: pagination.itemsKey, limit }, (page) => callTwilio(resolved, page, call));
-    output = { [pagination.itemsKey]: items };
-  } else {
-    output = shapeOutput(module.definition, await callTwilio(resolved, request, call), values);
-  }
-  return output;
 }
 
-export async function executeWithErrorMode(module: ModuleRuntime, input: unknown, ctx: CallContext): Promise<unknown> {
-  const { connection, options } = ctx;
-  try {
-    const output = await executeModule(module, input, ctx);
-    return options.onError === 'output' ? { ok: true, output } : output;
-  } catch (error) {
-    // Last line of defence: no error handed out repeats the connection's secrets, even as a field name a person typed.
-    const failure = redactSecrets(asConnectorError(error), secretTexts(connection));
-    if (options.onError === 'output') return { ok: false, error: failure.toData() };
-    throw failure;
-  }
+function pageRule(plan: RequestPlan, values: Record<string, unknown>): { itemsKey: string; limit: number } {
+  const { itemsKey, limitInput, defaultLimit } = plan.pagination!;
+  const limit = values[limitInput];
+  return { itemsKey, limit: typeof limit === 'number' ? limit : defaultLimit };
 }

@@ -20,8 +20,7 @@ export function isJsonObject(body: unknown): body is Record<string, unknown> {
 }
 
 /** Twilio's answer → the module's output, as the module's `response` section says. */
-export function shapeOutput(definition: ModuleDefinition, response: WireResponse, input: Record<string, unknown>): unknown {
-  const rule = definition.response;
+export function shapeOutput(rule: ModuleDefinition['response'], response: WireResponse, input: Record<string, unknown>): unknown {
   if (rule?.raw) return { statusCode: response.statusCode, headers: response.headers, body: response.body };
   if (rule?.empty && (response.body === '' || response.body === undefined || response.statusCode === 204)) return fillTemplate(rule.empty, input);
   if (!isJsonObject(response.body)) {

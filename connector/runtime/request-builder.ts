@@ -75,7 +75,7 @@ function pointerOf(entry: { parent: typeof entry | undefined; key: string }): st
  * Input (already valid against its schema) + the module's request template + its wire plan → the request.
  * Pure: no I/O, so tests and a dry run can show exactly what would be sent.
  */
-export function buildRequest(template: RequestTemplate, plans: FieldPlan[], input: Record<string, unknown>): WireRequest {
+export function buildRequest(template: RequestTemplate, plans: readonly FieldPlan[], input: Record<string, unknown>): WireRequest {
   const deep = tooDeepAt(input);
   if (deep !== undefined) {
     const message = `is nested more than ${MAX_INPUT_DEPTH} levels deep`;

@@ -5,10 +5,10 @@ import { ConnectorError } from '../errors/connector-error.js';
  * Checks for the parts of a request a user writes freely (make-api-call): the path must stay on the Twilio host
  * and the headers must not change who is signing in or where the request goes.
  */
-const MAX_PATH_LENGTH = 2048;
+export const MAX_PATH_LENGTH = 2048;
 // Printable ASCII only: no spaces, controls, backslashes or Unicode look-alikes; no user-info, query or fragment.
 const SAFE_PATH = /^\/[A-Za-z0-9][A-Za-z0-9\-._~!$&'()*+,;=:%/]*$/;
-const FORBIDDEN_HEADERS = new Set([
+export const FORBIDDEN_HEADERS: ReadonlySet<string> = new Set([
   'authorization', 'proxy-authorization', 'host', 'cookie', 'connection', 'content-length', 'transfer-encoding',
   'upgrade', 'te', 'trailer', 'keep-alive', 'expect', 'x-forwarded-host', 'x-forwarded-for', 'forwarded',
 ]);

@@ -18,6 +18,12 @@ interface SchemaLike {
 
 export class WirePlanError extends Error {}
 
+/** Where a bare wire name goes: the query for GET and DELETE, the form body otherwise; undefined when the input chooses the method. */
+export function defaultLocation(method: string | undefined): WireLocation | undefined {
+  if (method === undefined) return undefined;
+  return method === 'GET' || method === 'DELETE' ? 'query' : 'form';
+}
+
 /**
  * Reads `x-wire` from every property of an input schema. `defaultLocation` is where a bare wire name goes:
  * the query string for GET and DELETE, the form body otherwise.

@@ -224,8 +224,8 @@ export class SchemaRegistry {
 
   /** The schema object registered under an `$id` (with an optional `#/...` fragment). */
   schema(id: string): AnySchemaObject {
-    // With validators from the build, a whole file's schema needs no compile (the build compiled it): the parsed object.
-    const whole = this.precompiledValidators?.has(id) ? this.byId.get(id) : undefined;
+    // A whole file's schema is the parsed file (the object AJV holds too): reading it needs no compile.
+    const whole = this.byId.get(id);
     if (whole) return whole;
     const entry = this.ajv.getSchema(id);
     if (!entry) throw new Error(`Unknown schema ${id}`);

@@ -1,4 +1,4 @@
-import type { InputProblem } from '../errors/connector-error.js';
+import { redactText, type InputProblem } from '../errors/connector-error.js';
 import { packageSchemas } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
 import { secretTexts } from '../transport/connection.js';
@@ -17,8 +17,7 @@ export function checkSmsConfig(config: unknown): InputProblem[] {
   if (validate(config)) return [];
   // A pointer names the field at fault, and a field can be named like the config's own secret: mask it.
   const secrets = secretTexts(config);
-  const mask = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-  return problemsFrom(validate.errors).map((p) => ({ pointer: mask(p.pointer), message: mask(p.message) }));
+  return problemsFrom(validate.errors).map((p) => ({ pointer: redactText(p.pointer, secrets), message: redactText(p.message, secrets) }));
 }
 
 export function isSmsConfig(config: unknown): config is SmsConfig {

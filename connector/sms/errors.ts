@@ -29,6 +29,7 @@ export const STATUS_TO_LOGTO: Readonly<Record<number, LogtoErrorCode>> = {
 /** This package's own error codes that mean the config, not Twilio, is at fault. */
 const OWN_CODE_TO_LOGTO: Readonly<Partial<Record<ConnectorError['code'], LogtoErrorCode>>> = {
   invalid_connection: 'invalid_config',
+  invalid_input: 'invalid_request_parameters',
   unsafe_url: 'invalid_config',
   invalid_response: 'invalid_response',
 };

@@ -16,7 +16,7 @@ export { smsConnectorMetadata, SMS_CONNECTOR_ID, configTemplate } from './metada
 export { chooseTemplate, fillTemplate, templateTypes } from './template.js';
 export { normalisePhone } from './phone.js';
 export { summariseConfig, type ConfigSummary, type UsageSummary } from './summary.js';
-export { messageForm, messageRequest, MESSAGES_PATH } from './message.js';
+export { messageInput, SEND_MESSAGE_MODULE } from './message.js';
 export { TWILIO_CODE_TO_LOGTO, STATUS_TO_LOGTO, logtoCodeFor, type LogtoErrorCode, type SmsErrorData } from './errors.js';
 export { USAGE_TYPES, FALLBACK_USAGE_TYPES, CODELESS_USAGE_TYPES, type UsageType } from './usage-types.js';
 export type { SendMessageData, SendOptions, SentMessage } from './send-message.js';

@@ -1,9 +1,7 @@
-import type { WireRequest } from '../transport/wire.js';
 import type { SmsConfig } from './config.js';
 
-/** Twilio's Messages API: https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource */
-export const MESSAGES_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
-export const MESSAGES_DOCS = 'https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource';
+/** The internal module (modules/send-message.json) that sends one SMS through Twilio's Messages API. */
+export const SEND_MESSAGE_MODULE = 'send-message';
 
 /** RiskCheck as the config asks for it, in either spelling; undefined leaves Twilio's default. */
 export function riskCheckOf(config: SmsConfig): 'enable' | 'disable' | undefined {
@@ -12,22 +10,13 @@ export function riskCheckOf(config: SmsConfig): 'enable' | 'disable' | undefined
   return undefined;
 }
 
-/** The form Twilio receives, in a fixed order: To, Body, the sender, then the options that are set. */
-export function messageForm(config: SmsConfig, to: string, body: string): Array<[string, string]> {
-  const form: Array<[string, string]> = [['To', to], ['Body', body]];
-  if (config.fromMessagingServiceSID) form.push(['MessagingServiceSid', config.fromMessagingServiceSID]);
-  else if (config.from) form.push(['From', config.from]);
+/** The send-message input for one SMS: the config's account and sender, the recipient and the filled text. */
+export function messageInput(config: SmsConfig, to: string, body: string): Record<string, unknown> {
+  const input: Record<string, unknown> = { accountSid: config.accountSID, to, body };
+  if (config.fromMessagingServiceSID) input['messagingServiceSid'] = config.fromMessagingServiceSID;
+  else if (config.from) input['from'] = config.from;
   const riskCheck = riskCheckOf(config);
-  if (riskCheck) form.push(['RiskCheck', riskCheck]);
-  if (config.validityPeriod !== undefined) form.push(['ValidityPeriod', String(config.validityPeriod)]);
-  return form;
-}
-
-export function messageRequest(config: SmsConfig, to: string, body: string): WireRequest {
-  return {
-    method: 'POST',
-    host: 'api',
-    path: MESSAGES_PATH.replace('{AccountSid}', encodeURIComponent(config.accountSID)),
-    form: messageForm(config, to, body),
-  };
+  if (riskCheck) input['riskCheck'] = riskCheck;
+  if (config.validityPeriod !== undefined) input['validityPeriod'] = config.validityPeriod;
+  return input;
 }

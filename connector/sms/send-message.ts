@@ -1,12 +1,11 @@
-import { ConnectorError } from '../errors/connector-error.js';
-import { callTwilio, type RetryPolicy } from '../runtime/call-twilio.js';
-import { resolveConnection } from '../transport/connection.js';
+import { loadConnector } from '../manifest/load.js';
+import { SMS_TIMEOUT_MS, type RetryPolicy } from '../runtime/defaults.js';
 import type { SmsConfig } from './config.js';
 import { connectionFromConfig } from './connection.js';
 import { connectorError, toLogtoError } from './errors.js';
 import { smsConfigGuard } from './guard.js';
 import type { LogtoKit } from './logto-kit.js';
-import { messageRequest, MESSAGES_DOCS } from './message.js';
+import { messageInput, SEND_MESSAGE_MODULE } from './message.js';
 import { normalisePhone } from './phone.js';
 import { chooseTemplate, fillTemplate, needsCode, templateTypes } from './template.js';
 
@@ -21,13 +20,11 @@ export interface SendMessageData {
 export type SentMessage = Record<string, unknown>;
 
 export interface SendOptions {
-  /** Per request; default 10 s. */
+  /** Per request; default SMS_TIMEOUT_MS (runtime/defaults.ts). */
   timeoutMs?: number;
   /** For tests; the send is never repeated after Twilio may have acted (idempotent: false). */
   retry?: RetryPolicy;
 }
-
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -35,7 +32,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * One SMS: validate the config (through connector-kit's own validateConfig and the guard), choose the template,
- * normalise the number, fill the placeholders, POST the Messages API through the package's transport.
+ * normalise the number, fill the placeholders, then run the internal send-message module through the package's
+ * Connector: the same input validation, pipeline, error table and secret redaction as every other request.
  * Every refusal happens before any request; every failure is a Logto ConnectorError.
  */
 export async function sendSms(kit: LogtoKit, config: unknown, data: SendMessageData, options: SendOptions = {}): Promise<SentMessage> {
@@ -72,19 +70,11 @@ export async function sendSms(kit: LogtoKit, config: unknown, data: SendMessageD
 
   const body = fillTemplate(chosen.template.content, payload);
   try {
-    const connection = resolveConnection(connectionFromConfig(valid));
-    const response = await callTwilio(connection, messageRequest(valid, to, body), {
-      idempotent: false,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    const connector = await loadConnector();
+    return (await connector.execute(SEND_MESSAGE_MODULE, connectionFromConfig(valid), messageInput(valid, to, body), {
+      timeoutMs: options.timeoutMs ?? SMS_TIMEOUT_MS,
       ...(options.retry ? { retry: options.retry } : {}),
-    });
-    if (!isPlainObject(response.body)) {
-      throw new ConnectorError('invalid_response', `Twilio accepted the request (HTTP ${response.statusCode}) but its answer was not JSON.`, {
-        status: response.statusCode,
-        remedy: `Check that the config's region, edge or base URL lead to Twilio's Messages API (${MESSAGES_DOCS}).`,
-      });
-    }
-    return response.body;
+    })) as SentMessage;
   } catch (error) {
     throw toLogtoError(kit, error);
   }

@@ -1,4 +1,4 @@
-import { ConnectorError, redactSecrets } from '../errors/connector-error.js';
+import { ConnectorError } from '../errors/connector-error.js';
 import { packageSchemas } from '../schema/ajv.js';
 import { problemsFrom, summarise } from '../schema/problems.js';
 import type { TwilioConnection as Connection } from '../../types/generated/connection.js';
@@ -54,8 +54,8 @@ function sameProperties(connection: Record<string, unknown>, snapshot: Snapshot)
 }
 
 /**
- * Checks a connection against its schema; never echoes a secret back (problems name fields, not values; a field named
- * like a secret is masked). A host usually passes the same connection object on every call: while that plain object
+ * Checks a connection against its schema. Problems name fields, never values (a field named like a secret is masked
+ * where the error leaves the Connector). A host usually passes the same connection object on every call: while that plain object
  * is unchanged (same own properties, same primitive values), its earlier result is returned without validating again.
  */
 export function resolveConnection(connection: unknown): ResolvedConnection {
@@ -67,11 +67,10 @@ export function resolveConnection(connection: unknown): ResolvedConnection {
   const validate = packageSchemas().validator(CONNECTION_SCHEMA);
   if (!validate(connection)) {
     const problems = problemsFrom(validate.errors);
-    const error = new ConnectorError('invalid_connection', `The connection is not valid: ${summarise(problems)}`, {
+    throw new ConnectorError('invalid_connection', `The connection is not valid: ${summarise(problems)}`, {
       remedy: 'Give the Account SID with its Auth Token, or the Account SID with an API key SID and secret.',
       details: { problems },
     });
-    throw redactSecrets(error, secretTexts(connection));
   }
   const c = connection as Connection;
   const resolved: ResolvedConnection = {

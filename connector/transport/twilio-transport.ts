@@ -3,6 +3,8 @@ import { pairsToObject, type TwilioHost, type WireRequest, type WireResponse } f
 
 /** The slice of the twilio client this package uses: its authenticated, keep-alive HTTP request. */
 interface TwilioClientLike {
+  /** The client's RequestClient, whose axios instance sends every request (typed in twilio's RequestClient.d.ts). */
+  readonly httpClient: { axios: { interceptors: { request: { use(onRequest: (config: { signal?: unknown }) => unknown): unknown } } } };
   request(opts: {
     method: string;
     uri: string;
@@ -30,6 +32,9 @@ type CreateHash = typeof import('node:crypto').createHash;
 /** A resolved connection is reused while the host's connection object is unchanged: its key is hashed once. */
 const keyByConnection = new WeakMap<ResolvedConnection, string>();
 let createHash: CreateHash | undefined;
+type SignalStore = import('node:async_hooks').AsyncLocalStorage<AbortSignal>;
+/** The caller's abort signal while its request is on the way: twilio's request() takes none, so axios gets it here. */
+let currentSignal: SignalStore | undefined;
 
 /** One client (one keep-alive agent) per connection; the key is a hash so no secret is kept as a map key. */
 function clientKey(c: ResolvedConnection, createHash: CreateHash): string {
@@ -41,6 +46,7 @@ async function clientFor(c: ResolvedConnection): Promise<TwilioClientLike> {
   if (key === undefined) {
     // node:crypto is loaded with the first call, like twilio, not at import.
     createHash ??= (await import('node:crypto')).createHash;
+    currentSignal ??= new (await import('node:async_hooks')).AsyncLocalStorage<AbortSignal>();
     key = clientKey(c, createHash);
     keyByConnection.set(c, key);
   }
@@ -54,6 +60,12 @@ async function clientFor(c: ResolvedConnection): Promise<TwilioClientLike> {
     if (c.edge) opts['edge'] = c.edge;
   }
   const client = twilio(c.username, c.password, opts);
+  const store = currentSignal!;
+  client.httpClient.axios.interceptors.request.use((config) => {
+    const signal = store.getStore();
+    if (signal) config.signal = signal;
+    return config;
+  });
   if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value as string);
   clients.set(key, client);
   return client;
@@ -78,8 +90,11 @@ function flatHeaders(raw: unknown): Record<string, string> {
   return out;
 }
 
-/** Sends one request through the twilio client (Basic auth, user agent, keep-alive, timeout, region/edge). */
-export async function send(c: ResolvedConnection, request: WireRequest, timeoutMs: number): Promise<WireResponse> {
+/**
+ * Sends one request through the twilio client (Basic auth, user agent, keep-alive, timeout, region/edge). The signal
+ * aborts the request itself: axios destroys its socket, and the promise rejects with a cancel (ERR_CANCELED).
+ */
+export async function send(c: ResolvedConnection, request: WireRequest, timeoutMs: number, signal?: AbortSignal): Promise<WireResponse> {
   const client = await clientFor(c);
   const headers: Record<string, string> = { ...request.headers };
   let data: unknown;
@@ -90,13 +105,14 @@ export async function send(c: ResolvedConnection, request: WireRequest, timeoutM
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     data = pairsToObject(request.form);
   }
-  const response = await client.request({
+  const opts = {
     method: request.method.toLowerCase(),
     uri: urlFor(c, request),
     ...(request.query && request.query.length > 0 ? { params: pairsToObject(request.query) } : {}),
     ...(data !== undefined ? { data } : {}),
     headers,
     timeout: timeoutMs,
-  });
+  };
+  const response = await (signal ? currentSignal!.run(signal, () => client.request(opts)) : client.request(opts));
   return { statusCode: response.statusCode, headers: flatHeaders(response.headers), body: response.body ?? '' };
 }

@@ -10,6 +10,9 @@ import type { Command } from 'commander';
 import { buildProgram, commandPath } from '../../connector/cli/program.js';
 import { runCli } from '../support/cli.js';
 import { seedConfig } from '../sms/fixtures.js';
+import { loadConnector } from '../../connector/index.js';
+import { exportMakeApp } from '../../connector/make/export.js';
+import { writeApp } from '../../scripts/build-make-app.js';
 
 function leaves(command: Command): Command[] {
   return command.commands.length === 0 ? [command] : command.commands.flatMap(leaves);
@@ -25,6 +28,11 @@ const notAnSmsConfig = join(dir, 'not-an-object.json');
 writeFileSync(notAnSmsConfig, '[]');
 const loopWithoutMaximum = join(dir, 'no-max.json');
 writeFileSync(loopWithoutMaximum, JSON.stringify({ id: 'no-max', title: 't', description: 'd', steps: [{ id: 'again', loop: { steps: [{ id: 'a', say: 'hi' }] } }] }));
+const makeApp = join(dir, 'make-app');
+writeApp(exportMakeApp(await loadConnector()), makeApp);
+const brokenMakeApp = join(dir, 'broken-make-app');
+writeApp(exportMakeApp(await loadConnector()), brokenMakeApp);
+writeFileSync(join(brokenMakeApp, 'base.imljson'), '{ "baseUrl": "https://{{connection.edge" }');
 
 /** One run that succeeds (exit 0) for each command, keyed by the words after verify-connector. */
 const SUCCEEDS: Record<string, string[]> = {
@@ -40,6 +48,7 @@ const SUCCEEDS: Record<string, string[]> = {
   'flow validate': ['studio-verify-subflow'],
   'flow run': ['vonage-fallback-5', '--param', 'to=+15005550006', '--emulator', '--answers', ',,@code'],
   playground: ['--port', '0'],
+  'make validate': [makeApp],
 };
 
 /** One run that fails at work (exit 1), not at the command line. */
@@ -50,6 +59,7 @@ const FAILS: Record<string, string[]> = {
   'sms send': ['--config', notAnSmsConfig, '--to', '+15017122661', '--type', 'SignIn'],
   'flow validate': [loopWithoutMaximum],
   'flow run': ['studio-verify-subflow', '--param', 'to=+15005550006', '--emulator', '--answers', '999999'],
+  'make validate': [brokenMakeApp],
 };
 
 function oneDocument(stdout: string, what: string): unknown {

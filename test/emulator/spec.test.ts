@@ -11,7 +11,12 @@ describe('emulator tests: the official spec is present and its validators bite',
     for (const item of Object.values<Record<string, { operationId?: string }>>(spec.paths)) {
       for (const op of Object.values(item)) if (op?.operationId) ids.add(op.operationId);
     }
-    for (const id of ['ListService', 'CreateService', 'FetchService', 'UpdateService', 'DeleteService', 'CreateVerification', 'FetchVerification', 'UpdateVerification', 'CreateVerificationCheck']) {
+    for (const id of ['ListService', 'CreateService', 'FetchService', 'UpdateService', 'DeleteService', 'CreateVerification', 'FetchVerification', 'UpdateVerification', 'CreateVerificationCheck',
+      'ListVerificationAttempt', 'FetchVerificationAttempt', 'FetchVerificationAttemptsSummary', 'ListVerificationTemplate',
+      'CreateRateLimit', 'ListRateLimit', 'FetchRateLimit', 'UpdateRateLimit', 'DeleteRateLimit',
+      'CreateBucket', 'ListBucket', 'FetchBucket', 'UpdateBucket', 'DeleteBucket',
+      'CreateSafelist', 'FetchSafelist', 'DeleteSafelist',
+      'CreateMessagingConfiguration', 'ListMessagingConfiguration', 'FetchMessagingConfiguration', 'UpdateMessagingConfiguration', 'DeleteMessagingConfiguration']) {
       assert.ok(ids.has(id), id);
     }
   });

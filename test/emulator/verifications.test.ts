@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EMULATOR_LIMITS, type Emulator } from '../../emulator/index.js';
+import { EMULATOR_LIMITS, TEMPLATE_FIXTURES, type Emulator } from '../../emulator/index.js';
 import {
   type Client,
   assertMatchesSpec,
@@ -16,7 +16,8 @@ const TO = '+15017122661';
 const MINUTE = 60_000;
 const MD = `MD${'e'.repeat(32)}`;
 const MG = `MG${'d'.repeat(32)}`;
-const HJ = `HJ${'c'.repeat(32)}`;
+/** A template the emulator has (an unknown TemplateSid is 60228). */
+const HJ = TEMPLATE_FIXTURES[0]!.sid;
 
 describe('emulator: Verifications (start, fetch, update)', () => {
   let emu: Emulator;
@@ -208,7 +209,7 @@ describe('emulator: Verifications (start, fetch, update)', () => {
     const res = await api.post(`/v2/Services/${custom.sid}/Verifications`, form);
     assert.equal(res.status, 201, res.text);
     assertMatchesSpec('CreateVerification', res);
-    assert.equal(emu.outbox({ to: TO })[0]?.body, 'Your Shop verification code is: 9876', 'CustomFriendlyName replaces the service name');
+    assert.equal(emu.outbox({ to: TO })[0]?.body, 'Your Shop verification code is: 9876. Do not share this code with anyone.', 'the template is filled in, CustomFriendlyName replacing the service name');
     for (const name of ['RateLimits', 'ChannelConfiguration', 'TemplateCustomSubstitutions', 'Tags']) {
       assertTwilioError(await api.post(`${base}/Verifications`, { To: '+15005550009', Channel: 'sms', [name]: '{not json' }), 400, 60200);
       assertTwilioError(await api.post(`${base}/Verifications`, { To: '+15005550009', Channel: 'sms', [name]: '[1,2]' }), 400, 60200);

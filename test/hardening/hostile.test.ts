@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import nock from 'nock';
 import { loadConnector } from '../../connector/index.js';
 import type { Connector } from '../../connector/connector.js';
+import type { RequestPlan } from '../../connector/runtime/module-plan.js';
 import { buildRequest } from '../../connector/runtime/request-builder.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 import { connection, FAST_RETRY, useNock, VERIFY } from '../support/nock.js';
@@ -235,7 +236,8 @@ describe('hardening: hostile input', function () {
 });
 
 function buildFor(module: ReturnType<Connector['module']>, input: Record<string, unknown>) {
-  return buildRequest(module.template, module.plans, input);
+  assert.equal(module.kind, 'request');
+  return buildRequest((module as RequestPlan).template, (module as RequestPlan).fields, input);
 }
 
 /** Paths (as tokens) to every plain object in a value, the root included. */

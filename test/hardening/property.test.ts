@@ -11,6 +11,7 @@ import nock from 'nock';
 import { loadConnector } from '../../connector/index.js';
 import type { Connector } from '../../connector/connector.js';
 import { ConnectorError } from '../../connector/errors/connector-error.js';
+import type { RequestPlan } from '../../connector/runtime/module-plan.js';
 import { buildRequest } from '../../connector/runtime/request-builder.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 import type { WireRequest } from '../../connector/transport/wire.js';
@@ -38,8 +39,15 @@ const REFINED: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
   },
 };
 
-function assertRequestMapsBack(moduleId: string, input: Record<string, unknown>, request: WireRequest): void {
+/** The plan of a module that sends one request of its own (a composed one runs other modules' requests). */
+function requestPlan(moduleId: string): RequestPlan {
   const module = connector.module(moduleId);
+  assert.equal(module.kind, 'request', `${moduleId} sends a request of its own`);
+  return module as RequestPlan;
+}
+
+function assertRequestMapsBack(moduleId: string, input: Record<string, unknown>, request: WireRequest): void {
+  const module = requestPlan(moduleId);
   assert.ok(request.path.startsWith('/'), 'the path is relative to the host');
   assert.ok(!/\{[A-Za-z0-9]+\}/.test(request.path), 'no placeholder is left in the path');
   if (module.template.method) assert.equal(request.method, module.template.method);
@@ -75,20 +83,18 @@ describe('hardening: properties generated from every module schema', function ()
       const module = connector.module(id);
       const inputs = validInputs(registry, module.inputSchemaId, REFINED[id] ?? {});
       /** A composed module (escalate-verification) runs other modules' requests, not one of its own. */
-      const ownRequest = (() => {
-        try {
-          return Boolean(module.template);
-        } catch {
-          return false;
-        }
-      })();
+      const ownRequest = module.kind === 'request';
+      const build = (input: Record<string, unknown>): WireRequest => {
+        const plan = requestPlan(id);
+        return buildRequest(plan.template, plan.fields, input);
+      };
 
       it(`${RUNS} inputs generated from the input schema are accepted and build a request that maps back to the input`, () => {
         fc.assert(
           fc.property(inputs, (input) => {
             assert.equal(module.validateInput(input), true, JSON.stringify(module.validateInput.errors));
             if (!ownRequest) return;
-            const request = buildRequest(module.template, module.plans, input);
+            const request = build(input);
             assertRequestMapsBack(id, input, request);
           }),
           fcParams(),
@@ -103,7 +109,7 @@ describe('hardening: properties generated from every module schema', function ()
             fc.assert(
               fc.property(bare, (input) => {
                 try {
-                  assertRequestMapsBack(id, input, buildRequest(module.template, module.plans, input));
+                  assertRequestMapsBack(id, input, build(input));
                 } catch (error) {
                   assert.ok(error instanceof ConnectorError, String(error));
                   assert.ok(error.code === 'unsafe_url' || error.code === 'invalid_input', error.code);
@@ -117,7 +123,7 @@ describe('hardening: properties generated from every module schema', function ()
               const before = trap.count;
               let refusedByBuilder = false;
               try {
-                buildRequest(module.template, module.plans, input);
+                build(input);
               } catch {
                 refusedByBuilder = true;
               }
@@ -140,7 +146,7 @@ describe('hardening: properties generated from every module schema', function ()
       if (ownRequest) it(`${WIRE_RUNS} generated inputs sent through connector.execute: the HTTP request nock sees is the built one`, async () => {
         const samples = fc.sample(inputs, SEEDED(WIRE_RUNS));
         for (const input of samples) {
-          const built = buildRequest(module.template, module.plans, input);
+          const built = build(input);
           let seen: WireRequest | undefined;
           let count = 0;
           nock(VERIFY)

@@ -8,8 +8,9 @@ import { assertNoSecret, connection, expectRequest, useNock } from '../support/n
 /** The HTTP status Twilio answers each code with (VERIFY-FACTS.md and Twilio's error dictionary). */
 const STATUS: Record<number, number> = {
   20003: 401, 20404: 404, 20429: 429, 21211: 400, 21408: 400, 21470: 400, 21608: 400, 21610: 400, 21614: 400,
-  60200: 400, 60202: 429, 60203: 429, 60204: 403, 60205: 403, 60206: 400, 60212: 429, 60217: 400, 60223: 400,
-  60410: 403, 60605: 403, 68008: 400,
+  60200: 400, 60201: 400, 60202: 429, 60203: 429, 60204: 403, 60205: 403, 60206: 400, 60207: 400, 60208: 400, 60209: 400,
+  60210: 400, 60211: 400, 60212: 429, 60213: 400, 60217: 400, 60223: 400, 60228: 400, 60410: 403, 60411: 400, 60605: 403,
+  68008: 400,
 };
 
 describe('error table', () => {
@@ -51,6 +52,25 @@ describe('error table', () => {
     assert.equal(errorFromResponse(401, '').code, 'authentication_failed');
     assert.equal(errorFromResponse(429, {}).code, 'rate_limited');
     assert.equal(errorFromResponse(400, {}).code, 'invalid_parameter');
+  });
+
+  it('names the programmable rate limit Twilio reports reached (Twilio-Reached-Rate-Limit) in the message and details of a 20429', () => {
+    const body = { code: 20429, message: 'Too many requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 };
+    const error = errorFromResponse(429, body, undefined, 60_000, { 'twilio-reached-rate-limit': 'end_user_ip_address', 'retry-after': '60' });
+    assert.equal(error.code, 'rate_limited');
+    assert.equal(error.message, 'Too many requests (Twilio error 20429). Rate limit reached: end_user_ip_address.');
+    assert.deepEqual(error.details, { retryAfterMs: 60_000, reachedRateLimit: 'end_user_ip_address' });
+    assert.match(error.remedy ?? '', /reachedRateLimit/);
+    const plain = errorFromResponse(429, body, undefined, undefined, {});
+    assert.equal(plain.message, 'Too many requests (Twilio error 20429).', 'no header, no claim about a rate limit');
+    assert.equal(plain.details, undefined);
+    const hostile = errorFromResponse(429, body, undefined, undefined, { 'twilio-reached-rate-limit': `a\r\nSet-Cookie: x\u0000${'z'.repeat(500)}` });
+    assert.equal(hostile.details?.['reachedRateLimit'], `aSet-Cookie: x${'z'.repeat(186)}`, 'one printable line, at most 200 characters');
+  });
+
+  it('declares headers only in the table, each filling a details key', () => {
+    const declared = Object.entries(TWILIO_ERROR_TABLE).filter(([, r]) => r.headers).map(([code, r]) => [code, r.headers]);
+    assert.deepEqual(declared, [['20429', { 'twilio-reached-rate-limit': { detail: 'reachedRateLimit', label: 'rate limit reached' } }]]);
   });
 
   it('lets a module give a code a more precise meaning (20404 on a check: no longer pending)', () => {

@@ -25,10 +25,17 @@ export interface ConnectorManifest {
     testInput?: {};
   };
   /**
+   * The modules hosts offer: every one appears in `connector.modules`, the n8n node, the Make app, the playground and the CLI.
+   *
    * @minItems 1
    */
-  modules: {
-    id: string;
-    file: string;
-  }[];
+  modules: ModuleEntry[];
+  /**
+   * Modules the package's own code runs by id but no host lists (the SMS connector's Messages API send): same file format, same checks, same pipeline as `modules`, absent from `connector.modules`. Ids are unique across both lists.
+   */
+  internalModules?: ModuleEntry[];
+}
+export interface ModuleEntry {
+  id: string;
+  file: string;
 }

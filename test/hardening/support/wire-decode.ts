@@ -4,7 +4,7 @@
  * its input schema. `decode(build(input))` must give `expected(input)` back for every valid input.
  */
 import type { SchemaRegistry } from '../../../connector/schema/ajv.js';
-import type { ModuleRuntime } from '../../../connector/runtime/module-runtime.js';
+import type { RequestPlan } from '../../../connector/runtime/module-plan.js';
 import type { FieldPlan } from '../../../connector/runtime/wire-plan.js';
 import type { WireRequest } from '../../../connector/transport/wire.js';
 import { deref, type Schema } from './schema-arbitrary.js';
@@ -49,7 +49,7 @@ function pathParameters(template: string, path: string): Record<string, string> 
 }
 
 /** Request → input, for one module. Properties with no trace on the wire (`in: none`, bodyType) are left out. */
-export function decodeRequest(module: ModuleRuntime, registry: SchemaRegistry, request: WireRequest): Record<string, unknown> {
+export function decodeRequest(module: RequestPlan, registry: SchemaRegistry, request: WireRequest): Record<string, unknown> {
   const schema = registry.schema(module.inputSchemaId) as Schema;
   const out: Record<string, unknown> = {};
   const templatePath = module.template.path;
@@ -74,7 +74,7 @@ export function decodeRequest(module: ModuleRuntime, registry: SchemaRegistry, r
     return type === 'array' ? values : found.length === 1 ? values[0] : values;
   };
 
-  for (const plan of module.plans) {
+  for (const plan of module.fields) {
     const propSchema = (schema['properties'] as Record<string, Schema>)[plan.property];
     switch (plan.location) {
       case 'path':
@@ -104,7 +104,7 @@ export function decodeRequest(module: ModuleRuntime, registry: SchemaRegistry, r
     }
   }
   // Spread fields and a form body take every pair no named field claimed, as pairs (their scalars' types are not on the wire).
-  for (const plan of module.plans) {
+  for (const plan of module.fields) {
     if (plan.spread && (plan.location === 'query' || plan.location === 'form')) {
       const rest = (plan.location === 'query' ? (request.query ?? []) : (request.form ?? [])).filter((_p, i) => !claimed[plan.location as 'query' | 'form'].has(i));
       if (rest.length > 0) out[plan.property] = rest;
@@ -118,10 +118,10 @@ export function decodeRequest(module: ModuleRuntime, registry: SchemaRegistry, r
 }
 
 /** The input as the wire can say it: untransmitted fields dropped, spread fields and form bodies as pairs. */
-export function expectedFromInput(module: ModuleRuntime, input: Record<string, unknown>): Record<string, unknown> {
+export function expectedFromInput(module: RequestPlan, input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const bodyIsJson = input['bodyType'] === 'json';
-  for (const plan of module.plans) {
+  for (const plan of module.fields) {
     if (!Object.prototype.hasOwnProperty.call(input, plan.property)) continue;
     const value = input[plan.property];
     if (plan.location === 'none' || plan.location === 'bodyType') continue;

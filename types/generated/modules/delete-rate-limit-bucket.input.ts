@@ -1,0 +1,19 @@
+/* Generated from schemas/modules/delete-rate-limit-bucket.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * The bucket to delete.
+ */
+export interface DeleteARateLimitBucketInput {
+  /**
+   * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
+   */
+  serviceSid: string;
+  /**
+   * The rate limit (RK…). Find it with "List rate limits".
+   */
+  rateLimitSid: string;
+  /**
+   * The bucket (BL…) to delete. Find it with "List rate limit buckets".
+   */
+  bucketSid: string;
+}

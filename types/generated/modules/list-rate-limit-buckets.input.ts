@@ -1,0 +1,23 @@
+/* Generated from schemas/modules/list-rate-limit-buckets.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * The rate limit whose buckets to list.
+ */
+export interface ListRateLimitBucketsInput {
+  /**
+   * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
+   */
+  serviceSid: string;
+  /**
+   * The rate limit (RK…). Find it with "List rate limits".
+   */
+  rateLimitSid: string;
+  /**
+   * The most buckets to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
+   */
+  limit?: number;
+  /**
+   * How many buckets Twilio returns per request, from 1 to 1000 (Twilio's default is 50). Only affects speed: larger pages mean fewer requests for long lists.
+   */
+  pageSize?: number;
+}

@@ -1,0 +1,11 @@
+/* Generated from schemas/modules/remove-safe-list-number.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * The phone number to remove.
+ */
+export interface RemoveANumberFromTheSafeListInput {
+  /**
+   * The phone number to take off the safe list, in E.164 (+15017122661).
+   */
+  phoneNumber: string;
+}

@@ -1,0 +1,43 @@
+/* Generated from schemas/resources/rate-limit.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+/**
+ * A programmable rate limit of a service (the official spec's verify.v2.service.rate_limit): the key your app sends with each start, such as the user's IP address. Its buckets say how many starts each value may make per interval.
+ */
+export interface RateLimit {
+  /**
+   * The rate limit's id (RK…): give it to the bucket modules.
+   */
+  sid?: string | null;
+  /**
+   * The Verify service (VA…).
+   */
+  service_sid?: string | null;
+  /**
+   * The account (AC…).
+   */
+  account_sid?: string | null;
+  /**
+   * The key name your app sends in "Rate limit values" when it starts a verification, for example end_user_ip_address.
+   */
+  unique_name?: string | null;
+  /**
+   * What the rate limit is for.
+   */
+  description?: string | null;
+  /**
+   * When it was created (ISO 8601).
+   */
+  date_created?: string | null;
+  /**
+   * When it last changed (ISO 8601).
+   */
+  date_updated?: string | null;
+  /**
+   * The rate limit's API address.
+   */
+  url?: string | null;
+  /**
+   * Related API addresses: buckets.
+   */
+  links?: {} | null;
+}
