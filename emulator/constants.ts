@@ -49,6 +49,22 @@ export const MAX_PAGE_SIZE = 1000;
 /** Messages API body limit (Twilio error 21617 beyond it). */
 export const MAX_MESSAGE_BODY_CHARS = 1600;
 
+/** Entities, factors and challenges (VERIFY-BEYOND.md). */
+export const MAX_TOTP_FACTORS_PER_ENTITY = 100;
+/** Wrong codes a factor or a challenge accepts: the next try gets 60310 / 60308. */
+export const MAX_TOTP_ATTEMPTS = 5;
+/** Twilio deletes unverified factors 1–24 hours after creation; the emulator forgets them after the shortest. */
+export const UNVERIFIED_FACTOR_TTL_MS = 60 * 60 * 1000;
+/** A challenge is pending for 5 minutes by default, at most 60. */
+export const DEFAULT_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+export const MAX_CHALLENGE_TTL_MS = 60 * 60 * 1000;
+/** Challenge creations per factor (60312): 10 a day for codes of 4 digits or fewer, else 50 an hour and 100 a day. */
+export const SHORT_CODE_CHALLENGES_PER_DAY = 10;
+export const CHALLENGES_PER_HOUR = 50;
+export const CHALLENGES_PER_DAY = 100;
+/** Webhook deliveries kept for inspection (oldest dropped first). */
+export const WEBHOOK_LOG_CAPACITY = 1000;
+
 /** Programmable rate limits per service and buckets per rate limit (Twilio documents that limits exist, 60207/60210, not their size: the emulator's bounds). */
 export const MAX_RATE_LIMITS_PER_SERVICE = 10;
 export const MAX_BUCKETS_PER_RATE_LIMIT = 10;

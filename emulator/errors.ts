@@ -41,6 +41,24 @@ export const ERRORS = {
   60228: { status: 400, message: 'Template was not found' },
   60411: { status: 400, message: 'The phone number already exists in the SafeList' },
   68008: { status: 400, message: 'WhatsApp is not configured for this service' },
+  // Entities, factors, challenges (TOTP and push): Twilio's error dictionary; statuses it does not state are inferred.
+  60301: { status: 409, message: 'Entity already exists' },
+  60308: { status: 429, message: 'Challenge verification attempts limit reached' },
+  60310: { status: 429, message: 'Factor verification attempts reached' },
+  60311: { status: 403, message: 'Factor verification failed' },
+  60312: { status: 429, message: 'Challenge creation limit reached' },
+  60315: { status: 400, message: 'Reached max limit of 100 totp Factors associated per Entity' },
+  60318: { status: 403, message: 'Factor is unverified' },
+  60322: { status: 403, message: 'Challenge already responded' },
+  60323: { status: 403, message: 'Challenge expired' },
+  60324: { status: 403, message: 'Challenge verification failed' },
+  60362: { status: 400, message: 'Factor SID invalid or not provided' },
+  60364: { status: 400, message: 'Challenge SID invalid or not provided' },
+  60366: { status: 400, message: 'Entity invalid or not provided' },
+  60383: { status: 400, message: 'Illegal factor status' },
+  60390: { status: 404, message: 'Factor not found' },
+  60391: { status: 404, message: 'Challenge not found' },
+  60392: { status: 404, message: 'Entity not found' },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type TwilioErrorCode = keyof typeof ERRORS;

@@ -30,4 +30,7 @@ export const SID_PATTERNS = {
   template: /^HJ[0-9a-fA-F]{32}$/,
   messagingService: /^MG[0-9a-fA-F]{32}$/,
   mailer: /^MD[0-9a-fA-F]{32}$/,
+  factor: /^YF[0-9a-fA-F]{32}$/,
+  challenge: /^YC[0-9a-fA-F]{32}$/,
+  webhook: /^YW[0-9a-fA-F]{32}$/,
 } as const;

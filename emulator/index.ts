@@ -24,9 +24,14 @@ import { ServiceStore } from './services.js';
 import type { EmulatorState } from './state.js';
 import { TemplateStore } from './templates.js';
 import { VerificationStore } from './verifications.js';
+import { type PushDevice, createEntityState, pushDevice } from './entity-state.js';
+import type { WebhookDelivery } from './webhook-delivery.js';
 
 export { createClock, type ClockOptions, type EmulatorClock } from './clock.js';
 export type { OutboxMessage } from './outbox.js';
+export type { PushDevice } from './entity-state.js';
+export type { WebhookDelivery } from './webhook-delivery.js';
+export { type TotpAlgorithm, type TotpSettings, base32Decode, base32Encode, hotp, totpCode } from './totp.js';
 export { TEMPLATE_FIXTURES, type TemplateFixture } from './templates.js';
 export * as EMULATOR_LIMITS from './constants.js';
 
@@ -73,6 +78,12 @@ export interface Emulator {
   /** Forgets verifications whose window ended long enough ago (and attempts past 30 days); returns how many verifications were removed. */
   sweep(): number;
   stats(): EmulatorStats;
+  /** Webhook calls made (or refused: only loopback URLs are called), oldest first (a copy). */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves once every webhook call started so far has finished (they run in the background, as Twilio's do). */
+  webhooksIdle(): Promise<void>;
+  /** Plays the customer's phone app with the Verify Push SDK: confirms push factors, answers push challenges. */
+  device: PushDevice;
   close(): Promise<void>;
 }
 
@@ -113,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       templates,
       admit: (serviceSid, values, now) => rateLimits.admit(serviceSid, values, now),
     }),
+    ...createEntityState(() => clock.now(), () => credentials.authToken),
     attempts,
     templates,
     rateLimits,
@@ -167,9 +179,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requests: state.counters.requests,
       errors: state.counters.errors,
     }),
+    webhookDeliveries: () => state.webhookDelivery.deliveries(),
+    webhooksIdle: () => state.webhookDelivery.idle(),
+    device: pushDevice(state),
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer);
+        state.webhookDelivery.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

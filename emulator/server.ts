@@ -19,6 +19,8 @@ import { addSafeListRoutes } from './safe-list-routes.js';
 import type { EmulatorState } from './state.js';
 import { addTemplateRoutes } from './template-routes.js';
 import { addVerifyRoutes } from './verify-routes.js';
+import { addEntityRoutes } from './entity-routes.js';
+import { addWebhookRoutes } from './webhook-routes.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -26,6 +28,8 @@ export function createRequestListener(state: EmulatorState): RequestListener {
   const router = new Router();
   addVerifyRoutes(router, state);
   addMessageRoutes(router, state);
+  addEntityRoutes(router, state);
+  addWebhookRoutes(router, state);
   addAttemptRoutes(router, state);
   addTemplateRoutes(router, state);
   addRateLimitRoutes(router, state);

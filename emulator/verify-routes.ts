@@ -31,6 +31,8 @@ export function addVerifyRoutes(router: Router, state: EmulatorState): void {
       const s = service(ctx, 'sid');
       state.services.delete(s.sid);
       state.verifications.deleteService(s.sid);
+      state.entities.deleteService(s.sid);
+      state.webhooks.deleteService(s.sid);
       state.rateLimits.deleteService(s.sid);
       state.messagingConfigurations.deleteService(s.sid);
       return { status: 204 };

@@ -53,6 +53,24 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<number, ErrorRule>> = {
   60411: { code: 'already_exists', retryable: false, remedy: 'This phone number is already on the safe list: nothing to do.' },
   60605: { code: 'geo_blocked', retryable: false, remedy: 'Allow this country in the Verify geo permissions of the Twilio Console.' },
   68008: { code: 'channel_not_configured', retryable: false, remedy: 'Configure a WhatsApp sender on the Verify service before using the whatsapp channel.' },
+  // Entities, factors and challenges (authenticator apps and push): VERIFY-BEYOND.md and Twilio's error dictionary.
+  60301: { code: 'already_exists', retryable: false, remedy: 'An entity with this identity already exists in the service: use it as it is ("Get an entity"), or give another identity.' },
+  60308: { code: 'max_check_attempts', retryable: false, remedy: 'Five wrong codes were entered for this challenge: check the next code with a new "Check a TOTP code".' },
+  60310: { code: 'max_check_attempts', retryable: false, remedy: 'Five wrong codes were entered for this factor: delete it and create a new TOTP factor, so the person scans a new QR code.' },
+  60311: { code: 'invalid_parameter', retryable: false, remedy: 'The factor could not be verified: for TOTP, enter the code the authenticator app shows now; a push factor is verified by your app on the phone.' },
+  60312: { code: 'rate_limited', retryable: false, remedy: 'Too many challenges were created for this factor (for 6-digit codes: 50 an hour, 100 a day; for 4 digits or fewer: 10 a day): wait, or enrol a new factor.' },
+  60315: { code: 'invalid_parameter', retryable: false, remedy: 'This user already has the most factors of this type (100 TOTP, 20 push): delete one they no longer use, then create the new one.' },
+  60318: { code: 'invalid_parameter', retryable: false, remedy: 'This factor is not verified yet: run "Verify a TOTP factor" with the first code from the authenticator app, then check login codes.' },
+  60322: { code: 'verification_not_pending', retryable: false, remedy: 'This challenge was already answered (approved or denied): create a new challenge for another login.' },
+  60323: { code: 'verification_not_pending', retryable: false, remedy: 'This challenge expired (5 minutes by default) before it was answered: create a new challenge.' },
+  60324: { code: 'invalid_parameter', retryable: false, remedy: 'The code or the phone\'s signature did not match: for TOTP, ask for the code the app shows now and check it again.' },
+  60362: { code: 'invalid_parameter', retryable: false, remedy: 'Give the factor SID (YF followed by 32 hexadecimal characters) that "Create a TOTP factor" or "List factors" returned.' },
+  60364: { code: 'invalid_parameter', retryable: false, remedy: 'Give the challenge SID (YC followed by 32 hexadecimal characters) that the challenge module returned.' },
+  60366: { code: 'invalid_parameter', retryable: false, remedy: 'Give the identity as 8 to 64 letters and digits in groups joined by dashes (a UUID fits), the same one used when the factor was created.' },
+  60383: { code: 'invalid_parameter', retryable: false, remedy: 'The factor is not in a state that allows this (for example it is already verified, or expired unverified): list the user\'s factors, and enrol again if needed.' },
+  60390: { code: 'not_found', retryable: false, remedy: 'No factor with this SID for this user: unverified factors are deleted after a while, and a deleted factor is gone. List the user\'s factors or create a new one.' },
+  60391: { code: 'not_found', retryable: false, remedy: 'No challenge with this SID for this user: check the identity and the challenge SID, or create a new challenge.' },
+  60392: { code: 'not_found', retryable: false, remedy: 'No entity with this identity in this service: check the identity and the service, or create a TOTP factor, which creates the entity.' },
 };
 
 /** When Twilio's body names no code we know, the HTTP status decides. 429 without a known code: Twilio did not act. */

@@ -1,7 +1,7 @@
 import type { AnySchemaObject } from 'ajv';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import { pointerTo } from '../common/json-pointer.js';
-import type { OptionsFrom, ShowWhen } from '../schema/keywords.js';
+import type { EnumLabels, OptionsFrom, ShowWhen } from '../schema/keywords.js';
 
 /** One problem with a field's host annotations, in the input schema's file. */
 export interface AnnotationProblem {
@@ -17,9 +17,10 @@ function propertiesOf(schema: AnySchemaObject | undefined): Properties {
 }
 
 /**
- * Checks what the format keywords `x-options-from` and `x-show-when` say across files: the module that offers the
- * choices exists and returns a list, the fields they name exist, and the values a field is shown for are values the
- * controlling field can take. (The keywords' own shape is checked by their meta-schemas.)
+ * Checks what the format keywords `x-options-from`, `x-show-when` and `x-enum-labels` say across files: the module that
+ * offers the choices exists and returns a list, the fields they name exist, the values a field is shown for are values
+ * the controlling field can take, and labels name values of the field's enum. (The keywords' own shape is checked by
+ * their meta-schemas.)
  */
 export function checkFieldAnnotations(
   inputSchema: AnySchemaObject,
@@ -43,6 +44,13 @@ export function checkFieldAnnotations(
           if (!(input in sourceInputs)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${input}" is not an input of ${optionsFrom.module}`, hint: `Use one of: ${Object.keys(sourceInputs).join(', ')}.` });
           if (!(sibling in siblings)) problems.push({ pointer: `${at}/x-options-from/input/${input}`, message: `"${sibling}" is not a field of this module`, hint: 'Give the name of the field whose value that input takes.' });
         }
+      }
+    }
+    const labels = field['x-enum-labels'] as EnumLabels | undefined;
+    if (labels) {
+      const values = ((field['enum'] as unknown[] | undefined) ?? []).map(String);
+      for (const value of Object.keys(labels)) {
+        if (!values.includes(value)) problems.push({ pointer: `${at}/x-enum-labels/${value}`, message: values.length ? `"${value}" is not a value of this field's enum` : 'labels an enum, but the field has no enum', hint: values.length ? `Label one of: ${values.join(', ')}.` : 'Put x-enum-labels beside an enum.' });
       }
     }
     const showWhen = field['x-show-when'] as ShowWhen | undefined;

@@ -6,7 +6,7 @@ import { ERROR_CODES } from '../errors/connector-error.js';
 import { packageRoot } from '../paths.js';
 import { createAjv, listSchemaFiles, precompiledFor, readSchema } from '../schema/ajv.js';
 import { problemsFrom } from '../schema/problems.js';
-import { planFor, WirePlanError } from '../runtime/wire-plan.js';
+import { planFor, WirePlanError, type FieldPlan } from '../runtime/wire-plan.js';
 import { pointerTo } from '../common/json-pointer.js';
 import { checkCallInput, checkReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
 import { checkFieldAnnotations } from './field-annotations.js';
@@ -129,7 +129,7 @@ export function validateManifest(dir?: string): ManifestReport {
       try {
         validate = validatorFor(schema.$id as string);
       } catch (error) {
-        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated, x-show-when, x-options-from); check spelling.');
+        report.add(file, '', `does not compile under AJV strict mode: ${(error as Error).message}`, 'Unknown keywords must be registered (x-wire, x-advanced, x-secret, x-deprecated, x-show-when, x-options-from, x-enum-labels); check spelling.');
       }
     }
     compiled.set(file, validate);
@@ -236,6 +236,11 @@ function checkModule(
         if (plan.location === 'path' && !placeholders.includes(plan.property)) report.add(def.input, `/properties/${plan.property}/x-wire`, `maps to the path but ${file} has no {${plan.property}} placeholder`, 'Add the placeholder to request.path or map the property elsewhere.');
       }
       if (method === undefined && !plans.some((p) => p.location === 'method')) report.add(file, '/request/method', 'is missing and no input property has "x-wire": { "in": "method" }', 'Give the request a method.');
+      for (const name of Object.keys(request.fixed ?? {})) {
+        if (method === undefined) report.add(file, `/request/fixed/${name}`, 'needs request.method: a fixed parameter goes where the method puts parameters', 'Give the request a method.');
+        const sentAlso = wireNamesOf(plans).includes(name);
+        if (sentAlso) report.add(file, `/request/fixed/${name}`, `is also sent by an input property of ${def.input}`, 'Remove the input property or the fixed parameter: a name is sent once.');
+      }
     } catch (error) {
       if (!(error instanceof WirePlanError)) throw error;
       report.add(def.input, '/properties', error.message, 'Every input property needs "x-wire": a Twilio name, or { "in": "path" | "query" | "form" | "none" | … }.');
@@ -255,6 +260,11 @@ function checkModule(
       for (const p of problemsFrom(validateInput.errors)) report.add(file, `/examples/${index}/input${p.pointer}`, p.message, 'Each example must be a valid input.');
     }
   });
+}
+
+/** Every Twilio name a wire plan can send in the query or the form, nested prefixes expanded. */
+function wireNamesOf(plans: FieldPlan[]): string[] {
+  return plans.flatMap((p) => (p.children ? wireNamesOf(p.children) : p.location === 'query' || p.location === 'form' ? [p.name] : []));
 }
 
 /** Composed modules that `id` reaches through its steps (to refuse a module that ends up calling itself). */

@@ -98,7 +98,12 @@ export function compileModule(definition: ModuleDefinition, registry: SchemaRegi
   return Object.freeze({
     ...base,
     kind: 'request',
-    template: Object.freeze({ ...(method ? { method } : {}), host: request.host ?? 'verify', path: request.path }),
+    template: Object.freeze({
+      ...(method ? { method } : {}),
+      host: request.host ?? 'verify',
+      path: request.path,
+      ...(request.fixed ? { fixed: Object.freeze(Object.entries(request.fixed).map(([name, value]): readonly [string, string] => [name, String(value)])) } : {}),
+    }),
     fields: Object.freeze(fields),
     idempotent: idempotency(definition.idempotent),
     errors: definition.errors as ErrorOverrides | undefined,

@@ -8,6 +8,8 @@ export interface RequestTemplate {
   method?: HttpMethod;
   host: TwilioHost;
   path: string;
+  /** The module's `request.fixed` parameters, sent with every call (query for GET/DELETE, form otherwise). */
+  fixed?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Replaces `{name}` with the value as written: a function replacement, so `$$` or `$&` in a value stay literal. */
@@ -132,6 +134,7 @@ export function buildRequest(template: RequestTemplate, plans: readonly FieldPla
     const missing = /\{([A-Za-z0-9]+)\}/.exec(path)![1]!;
     throw new ConnectorError('invalid_input', `/${missing} is required.`, { details: { problems: [{ pointer: `/${missing}`, message: 'is required' }] } });
   }
+  if (template.fixed) (method === 'GET' || method === 'DELETE' ? query : form).unshift(...template.fixed.map(([name, value]): [string, string] => [name, value]));
   const request: WireRequest = { method, host: template.host, path };
   if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
     if (bodyType === 'json') request.json = body;

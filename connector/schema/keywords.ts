@@ -75,6 +75,19 @@ const optionsFromMetaSchema = {
   },
 };
 
+/**
+ * `x-enum-labels`: the words a person sees for an enum's values ({ "call": "Voice call" }); the value is what is sent.
+ * Hosts show the label in dropdowns (n8n option names, Make option labels, the playground); a value without a label
+ * shows as itself.
+ */
+export type EnumLabels = Record<string, string>;
+
+const enumLabelsMetaSchema = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: { type: 'string', minLength: 1, maxLength: 80 },
+};
+
 export const PROJECT_KEYWORDS: KeywordDefinition[] = [
   { keyword: 'x-wire', metaSchema: wireMetaSchema },
   { keyword: 'x-advanced', metaSchema: { type: 'boolean' } },
@@ -82,4 +95,5 @@ export const PROJECT_KEYWORDS: KeywordDefinition[] = [
   { keyword: 'x-deprecated', metaSchema: { type: 'string' } },
   { keyword: 'x-show-when', metaSchema: showWhenMetaSchema },
   { keyword: 'x-options-from', metaSchema: optionsFromMetaSchema },
+  { keyword: 'x-enum-labels', metaSchema: enumLabelsMetaSchema },
 ];

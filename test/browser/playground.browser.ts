@@ -56,7 +56,7 @@ describe('playground page (browser)', function () {
     await openModule(page, 'start-verification');
     await chooseOption(page, 'serviceSid', 'Acme');
     await field(page, 'to').fill(to);
-    await field(page, 'channel').selectOption('sms');
+    await field(page, 'channel').selectOption({ label: 'SMS' });
     await run(page);
     assert.equal(await page.locator('.request .method').innerText(), 'POST');
     assert.equal(await page.locator('.request .url').innerText(), `${playground.target.baseUrl('verify')}/v2/Services/${serviceSid}/Verifications`);
@@ -85,7 +85,7 @@ describe('playground page (browser)', function () {
     await openModule(page, 'start-verification');
     await chooseOption(page, 'serviceSid', 'Pointer test');
     await field(page, 'to').fill('12');
-    await field(page, 'channel').selectOption('sms');
+    await field(page, 'channel').selectOption({ label: 'SMS' });
     const before = playground.target.emulator!.stats().requests;
     await run(page);
     assert.equal(playground.target.emulator!.stats().requests, before, 'no request reached the emulator');
@@ -98,11 +98,11 @@ describe('playground page (browser)', function () {
 
   it('shows a field only for the channel it applies to (x-show-when)', async () => {
     await openModule(page, 'start-verification');
-    await field(page, 'channel').selectOption('sms');
+    await field(page, 'channel').selectOption({ label: 'SMS' });
     await openAdvanced(page);
     assert.equal(await field(page, 'appHash').count(), 1);
     assert.equal(await field(page, 'sendDigits').count(), 0);
-    await field(page, 'channel').selectOption('call');
+    await field(page, 'channel').selectOption({ label: 'Voice call' });
     await openAdvanced(page);
     assert.equal(await field(page, 'sendDigits').count(), 1);
     assert.equal(await field(page, 'appHash').count(), 0);

@@ -28,7 +28,7 @@ try {
   await openModule(page, 'start-verification');
   await chooseOption(page, 'serviceSid', 'Acme');
   await field(page, 'to').fill(to);
-  await field(page, 'channel').selectOption('sms');
+  await field(page, 'channel').selectOption({ label: 'SMS' });
   await run(page);
   await codeOnPhone(page, to);
   await page.locator('.output .json-key[data-path="$.status"]').click();

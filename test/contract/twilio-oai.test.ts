@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConnector } from '../../connector/index.js';
 import { packageRoot } from '../../connector/paths.js';
+import type { ModulePlan } from '../../connector/runtime/module-plan.js';
 import type { FieldPlan } from '../../connector/runtime/wire-plan.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 
@@ -19,7 +20,18 @@ const ALLOWED_EXTRA: Record<string, string> = {
 };
 
 /** Spec parameters no module exposes, each with its reason (aim: empty). */
-const NOT_EXPOSED: Record<string, string> = {};
+const PUSH_DEVICE = 'device-only: a push factor is registered and kept up to date by the Verify Push SDK in the customer\'s app (its key pair and notification token live on the phone); reachable through make-api-call';
+const NOT_EXPOSED: Record<string, string> = {
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Binding.Alg': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Binding.PublicKey': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Config.AppId': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Config.NotificationPlatform': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Config.NotificationToken': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors Config.SdkVersion': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid} Config.NotificationPlatform': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid} Config.NotificationToken': PUSH_DEVICE,
+  'POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid} Config.SdkVersion': PUSH_DEVICE,
+};
 
 /** Parameters no list module exposes, on any list: the runtime follows meta.next_page_url (as the twilio SDK does) instead. */
 const PAGING_PARAMETERS: Record<string, string> = {
@@ -54,6 +66,12 @@ function findOperation(spec: Spec, method: string, path: string): { path: string
 /** Every (wire name, property) a module can send in the query or the form, nested prefixes expanded. */
 function wireNames(plans: readonly FieldPlan[]): Array<{ name: string; location: string }> {
   return plans.flatMap((p) => (p.children ? wireNames(p.children) : p.location === 'query' || p.location === 'form' ? [{ name: p.name, location: p.location }] : []));
+}
+
+/** Everything a module sends: its input's wire names and its `request.fixed` parameters. */
+function sentNames(module: ModulePlan): string[] {
+  if (module.kind !== 'request') return [];
+  return [...wireNames(module.fields).map((w) => w.name), ...Object.keys(module.definition.request?.fixed ?? {})];
 }
 
 function specParameters(op: SpecOperation): Map<string, string | undefined> {
@@ -105,7 +123,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
         continue;
       }
       const params = specParameters(found.op);
-      for (const { name } of wireNames(module.fields)) {
+      for (const name of sentNames(module)) {
         exposed.add(`${method} ${found.path} ${name}`);
         if (!params.has(name) && !ALLOWED_EXTRA[`${info.id} ${name}`]) problems.push(`${info.id}: sends ${name}, which ${method} ${found.path} does not take`);
       }
@@ -131,7 +149,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
         const everExposed = connector.modules.some((m) => {
           const other = connector.module(m.id);
           const r = other.definition.request ?? NO_REQUEST;
-          return other.kind === 'request' && r.method === method && shape(r.path) === shape(found.path) && wireNames(other.fields).some((w) => w.name === name);
+          return other.kind === 'request' && r.method === method && shape(r.path) === shape(found.path) && sentNames(other).includes(name);
         });
         const paging = connector.module(info.id).definition.pagination !== undefined && PAGING_PARAMETERS[name] !== undefined;
         if (!everExposed && !paging && !NOT_EXPOSED[key]) missing.push(key);
@@ -152,9 +170,17 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
       const form = found?.op.requestBody?.content['application/x-www-form-urlencoded']?.schema;
       const input = packageSchemas().schema(module.inputSchemaId) as Record<string, unknown>;
       const required = new Set((input['required'] as string[] | undefined) ?? []);
+      const fixed = module.definition.request?.fixed ?? {};
       for (const name of form?.required ?? []) {
+        if (name in fixed) continue;
         const plan = module.fields.find((p) => p.name === name);
         if (!plan || !required.has(plan.property)) problems.push(`${info.id}: the spec requires ${name}`);
+      }
+      const formProperties = form?.properties ?? {};
+      for (const [name, value] of Object.entries(fixed)) {
+        const declared = formProperties[name]?.$ref ? spec.components.schemas[formProperties[name]!.$ref!.replace('#/components/schemas/', '')] : formProperties[name];
+        const allowed = (declared as { enum?: unknown[] } | undefined)?.enum;
+        if (allowed && !allowed.includes(value)) problems.push(`${info.id}: fixed ${name}=${value} is not one of the spec's values (${allowed.join(', ')})`);
       }
       const params = found ? specParameters(found.op) : new Map();
       for (const plan of module.fields) {

@@ -12,6 +12,9 @@ describe('emulator tests: the official spec is present and its validators bite',
       for (const op of Object.values(item)) if (op?.operationId) ids.add(op.operationId);
     }
     for (const id of ['ListService', 'CreateService', 'FetchService', 'UpdateService', 'DeleteService', 'CreateVerification', 'FetchVerification', 'UpdateVerification', 'CreateVerificationCheck',
+      'CreateEntity', 'ListEntity', 'FetchEntity', 'DeleteEntity', 'CreateNewFactor', 'UpdateFactor', 'ListFactor', 'FetchFactor', 'DeleteFactor',
+      'CreateChallenge', 'ListChallenge', 'FetchChallenge', 'UpdateChallenge', 'CreateNotification',
+      'CreateWebhook', 'ListWebhook', 'FetchWebhook', 'UpdateWebhook', 'DeleteWebhook',
       'ListVerificationAttempt', 'FetchVerificationAttempt', 'FetchVerificationAttemptsSummary', 'ListVerificationTemplate',
       'CreateRateLimit', 'ListRateLimit', 'FetchRateLimit', 'UpdateRateLimit', 'DeleteRateLimit',
       'CreateBucket', 'ListBucket', 'FetchBucket', 'UpdateBucket', 'DeleteBucket',
@@ -52,5 +55,17 @@ describe('emulator tests: the official spec is present and its validators bite',
     assert.throws(() => assertMatchesSpec('CreateVerification', res({ ...good, valid: 'no' })));
     assert.throws(() => assertMatchesSpec('CreateVerification', res({ ...good, date_created: 'yesterday' })));
     assert.throws(() => assertMatchesSpec('CreateVerification', { ...res(good), status: 418 }), /no 418 response/);
+  });
+
+  it('rejects factor, challenge and webhook bodies that break the spec (status, SID prefix, event list)', () => {
+    const res = (status: number, body: unknown) => ({ status, headers: new Headers(), text: JSON.stringify(body), body });
+    const factor = { sid: `YF${'a'.repeat(32)}`, status: 'unverified', factor_type: 'totp', config: { alg: 'sha1' } };
+    assertMatchesSpec('FetchFactor', res(200, factor));
+    assert.throws(() => assertMatchesSpec('FetchFactor', res(200, { ...factor, status: 'pending' })));
+    assert.throws(() => assertMatchesSpec('FetchFactor', res(200, { ...factor, sid: `YC${'a'.repeat(32)}` })));
+    const challenge = { sid: `YC${'a'.repeat(32)}`, status: 'approved', responded_reason: 'none', factor_type: 'totp' };
+    assertMatchesSpec('CreateChallenge', res(201, challenge));
+    assert.throws(() => assertMatchesSpec('CreateChallenge', res(201, { ...challenge, status: 'verified' })));
+    assert.throws(() => assertMatchesSpec('FetchWebhook', res(200, { sid: `YW${'a'.repeat(32)}`, event_types: 'factor.created' })));
   });
 });

@@ -36,7 +36,11 @@ describe('validateManifest', () => {
     ['choices from a module that returns no list', (c) => c.edit('schemas/modules/get-service.input.schema.json', (s) => (s.properties.serviceSid['x-options-from'].module = 'get-service')), 'schemas/modules/get-service.input.schema.json', '/properties/serviceSid/x-options-from/module'],
     ['choices whose input names no field', (c) => c.edit('schemas/modules/get-service.input.schema.json', (s) => (s.properties.serviceSid['x-options-from'].input = { limit: 'howMany' })), 'schemas/modules/get-service.input.schema.json', '/properties/serviceSid/x-options-from/input/limit'],
     ['a field shown for a value its controller cannot take', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.sendDigits['x-show-when'] = { channel: ['fax'] })), 'schemas/modules/start-verification.input.schema.json', '/properties/sendDigits/x-show-when/channel/0'],
+    ['a fixed parameter an input property also sends', (c) => c.edit('modules/create-totp-factor.json', (m) => (m.request.fixed.FriendlyName = 'x')), 'modules/create-totp-factor.json', '/request/fixed/FriendlyName'],
+    ['a fixed parameter that is not a Twilio name', (c) => c.edit('modules/create-totp-factor.json', (m) => (m.request.fixed = { 'Factor Type': 'totp' })), 'modules/create-totp-factor.json', '/request/fixed'],
     ['a field shown when a field that does not exist has a value', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.sendDigits['x-show-when'] = { medium: ['call'] })), 'schemas/modules/start-verification.input.schema.json', '/properties/sendDigits/x-show-when/medium'],
+    ['a label for a value the enum does not have', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.channel['x-enum-labels'] = { fax: 'Fax' })), 'schemas/modules/start-verification.input.schema.json', '/properties/channel/x-enum-labels/fax'],
+    ['an empty enum label', (c) => c.edit('schemas/modules/start-verification.input.schema.json', (s) => (s.properties.channel['x-enum-labels'] = { sms: '' })), 'schemas/modules/start-verification.input.schema.json', ''],
     ['invalid JSON in a module file', (c) => c.write('modules/get-service.json', '{ "id": '), 'modules/get-service.json', ''],
   ];
 

@@ -7,6 +7,8 @@ import { packageRoot } from '../../connector/paths.js';
 export interface ConnectorCopy {
   dir: string;
   edit(file: string, change: (json: any) => void): void;
+  /** A file of the copy, parsed. */
+  read(file: string): any;
   write(file: string, text: string): void;
   remove(file: string): void;
   dispose(): void;
@@ -22,6 +24,9 @@ export function copyConnector(): ConnectorCopy {
       const json = JSON.parse(readFileSync(path, 'utf8'));
       change(json);
       writeFileSync(path, JSON.stringify(json, null, 2));
+    },
+    read(file) {
+      return JSON.parse(readFileSync(join(dir, file), 'utf8'));
     },
     write(file, text) {
       writeFileSync(join(dir, file), text);

@@ -35,7 +35,8 @@ export interface Captured {
 export function capture(into: Captured): (body: unknown) => boolean {
   return (body: unknown) => {
     into.count++;
-    into.form = typeof body === 'string' ? [...new URLSearchParams(body)] : Object.entries(body as Record<string, string>);
+    // nock hands a form body over parsed: a repeated name (EventTypes) becomes an array, sent as consecutive pairs.
+    into.form = typeof body === 'string' ? [...new URLSearchParams(body)] : Object.entries(body as Record<string, string | string[]>).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [name, v]) : [[name, value] as [string, string]]));
     return true;
   };
 }

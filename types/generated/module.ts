@@ -79,6 +79,12 @@ export interface ModuleDefinition {
      * Path on the host. `{name}` placeholders name input properties (mapped with `x-wire: { in: path }`). A path of just `{name}` takes the whole path from an input property with `x-wire: { in: url }`, checked to stay on the host.
      */
     path: string;
+    /**
+     * Twilio parameters this module always sends with these values, in the method's default place (the query for GET and DELETE, the form otherwise), for a module that is one use of a wider operation: create-totp-factor is CreateNewFactor with `{ "FactorType": "totp" }`. No input property may map to the same name.
+     */
+    fixed?: {
+      [k: string]: string | undefined;
+    };
   };
   /**
    * Instead of `request`: the module runs other modules of the same connector, in order, as data. Each step calls a module (`module`, `input`) or asks the `schedule` capability which timed step is due; `when` skips a step, `onError` turns a failure into data. References (`$.input.x`, `$.constants.x`, `$.steps.<id>.output.x`, `$.steps.<id>.error.code`, `$.steps.<id>.ok`) may name the input, the constants and earlier steps only. `output` maps the steps' results to the module's output, which is validated against the output schema like any other. See docs/module-format.md, "Composed modules".

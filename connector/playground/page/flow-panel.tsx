@@ -70,6 +70,7 @@ export function FlowPanel({ flow }: { flow: FlowTemplate }) {
         validator={validator}
         templates={templates}
         noValidate
+        noHtml5Validate
         showErrorList={false}
         onChange={(e) => setParams((e.formData ?? {}) as Record<string, unknown>)}
         onSubmit={() => void start()}

@@ -79,6 +79,7 @@ export function ModulePanel({ module }: { module: ModuleView }) {
         widgets={widgets}
         formContext={context}
         noValidate
+        noHtml5Validate
         showErrorList={false}
         extraErrors={extraErrors as never}
         experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}

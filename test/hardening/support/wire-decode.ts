@@ -70,7 +70,9 @@ export function decodeRequest(module: RequestPlan, registry: SchemaRegistry, req
     if (found.length === 0) return undefined;
     for (const [, i] of found) used.add(i);
     const type = typeOf(registry, resolved?.schema, resolved?.base ?? base);
-    const values = found.map(([p]) => fromText(p[1], type, plan));
+    // A list of objects travels as repeated names, each item a JSON string (Details.Fields).
+    const itemType = type === 'array' ? typeOf(registry, resolved?.schema['items'] as Schema | undefined, resolved?.base ?? base) : undefined;
+    const values = found.map(([p]) => (itemType === 'object' ? JSON.parse(p[1]) : fromText(p[1], type, plan)));
     return type === 'array' ? values : found.length === 1 ? values[0] : values;
   };
 

@@ -1,0 +1,12 @@
+/* Generated from schemas/modules/get-webhook.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
+
+export interface GetAWebhookInput {
+  /**
+   * The Verify service of the webhook (VA…).
+   */
+  serviceSid: string;
+  /**
+   * The webhook to fetch (YW…).
+   */
+  webhookSid: string;
+}
