@@ -76,6 +76,8 @@ export interface N8nInstance {
   cli(args: readonly string[], timeoutMs?: number): Promise<RunResult>;
   importCredentials(credentials: object[]): Promise<void>;
   importWorkflows(workflows: object[]): Promise<void>;
+  /** `n8n publish:workflow --id=…`: the workflow's triggers (webhooks) go live when n8n starts. */
+  publish(workflowId: string): Promise<void>;
   /** `n8n execute --id=… --rawOutput`: the execution n8n printed (also when it failed), and the exit code. */
   execute(workflowId: string): Promise<{ code: number | null; execution?: Execution; output: RunResult }>;
   dispose(): void;
@@ -145,12 +147,84 @@ export async function createN8nInstance(): Promise<N8nInstance> {
     cli,
     importCredentials: (credentials) => importFiles('credentials', credentials),
     importWorkflows: (workflows) => importFiles('workflow', workflows),
+    async publish(workflowId) {
+      const result = await cli(['publish:workflow', `--id=${workflowId}`]);
+      if (result.code !== 0) throw new Error(`n8n publish:workflow --id=${workflowId} failed:\n${result.stdout}\n${result.stderr}`);
+    },
     async execute(workflowId) {
       const output = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
       const execution = parseExecution(output.stdout);
       return { code: output.code, output, ...(execution ? { execution } : {}) };
     },
     dispose: () => rmSync(userFolder, { recursive: true, force: true }),
+  };
+}
+
+export interface N8nProcess {
+  /** http://127.0.0.1:PORT of the main process (or of the worker's health endpoint). */
+  url: string;
+  /** Everything the process printed so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Polls `url` until it answers with one of `statuses`, or fails after `timeoutMs`. */
+export async function waitForHttp(url: string, options: { statuses?: number[]; timeoutMs?: number; method?: string; body?: string; headers?: Record<string, string>; failure?: () => string } = {}): Promise<Response> {
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  let last = '';
+  for (;;) {
+    try {
+      const response = await fetch(url, { method: options.method ?? 'GET', ...(options.body ? { body: options.body } : {}), ...(options.headers ? { headers: options.headers } : {}) });
+      if ((options.statuses ?? [200]).includes(response.status)) return response;
+      last = `HTTP ${response.status}`;
+      await response.body?.cancel();
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer (${last})${options.failure ? `\n${options.failure().slice(-4000)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Starts `n8n start` (or `worker`, `webhook`) for an instance, on loopback ports found free, and waits until it
+ * answers /healthz. `env` adds settings (queue mode, a port chosen by the caller).
+ */
+export async function startN8n(instance: N8nInstance, command: 'start' | 'worker' | 'webhook' = 'start', env: NodeJS.ProcessEnv = {}): Promise<N8nProcess> {
+  const port = Number(env['N8N_PORT'] ?? (await freePort()));
+  const healthPort = await freePort();
+  const full: NodeJS.ProcessEnv = {
+    ...instance.env,
+    N8N_PORT: String(port),
+    N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+    QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+    QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+    N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+    WEBHOOK_URL: `http://127.0.0.1:${Number(env['N8N_PORT'] ?? port)}/`,
+    ...env,
+  };
+  const child = spawn(process.execPath, [N8N_BIN, command], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${command === 'worker' ? healthPort : port}`;
+  try {
+    await waitForHttp(`${url}/healthz`, { failure: () => output });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 
