@@ -22,6 +22,7 @@ import { Command, type CommanderError } from 'commander';
 import { packageRoot } from '../paths.js';
 import type { CliContext } from './command-kit.js';
 import { demoCommand } from './commands/demo.js';
+import { demoTotpCommand } from './commands/demo-totp.js';
 import { docsCommand } from './commands/docs.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { flowCommand } from './commands/flow.js';
@@ -37,7 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
     .description('Twilio Verify as a declarative connector: validate it, list and run its modules, run the offline emulator, the SMS connector and flows.')
     .addHelpText('after', '\nExit codes: 0 done, 1 the work failed, 2 the command line was wrong. Every command takes --help; most take --json.');
 
-  program.addCommand(demoCommand(ctx));
+  program.addCommand(demoCommand(ctx).addCommand(demoTotpCommand(ctx)));
   program.addCommand(validateCommand(ctx));
   program.addCommand(modulesCommand(ctx));
   program.addCommand(docsCommand(ctx));

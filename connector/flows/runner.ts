@@ -106,8 +106,8 @@ export class RunContext implements StepContext {
       }
       const target = step.module ?? step.scenario;
       this.emit({ type: 'start', step: this.path(step), kind, ...(step.title ? { title: step.title } : {}), ...(target ? { target } : {}), depth: this.depth });
-      const signal = await runStep(this, step);
-      this.emit({ type: 'done', step: this.path(step), kind, ...(target ? { target } : {}), record: this.steps[step.id]!, depth: this.depth });
+      const { signal, input } = await runStep(this, step);
+      this.emit({ type: 'done', step: this.path(step), kind, ...(target ? { target } : {}), ...(input !== undefined ? { input } : {}), record: this.steps[step.id]!, depth: this.depth });
       if (signal !== 'next') return signal;
     }
     return 'next';

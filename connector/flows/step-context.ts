@@ -12,7 +12,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 /** What a runner reports as it goes (the CLI prints these). `step` is a path such as `verify > check`; `target` the module or sub-scenario a step calls. */
 export type FlowEvent =
   | { type: 'start'; step: string; kind: StepKind; title?: string; target?: string; depth: number }
-  | { type: 'done'; step: string; kind: StepKind; target?: string; record: StepRecord; depth: number }
+  | { type: 'done'; step: string; kind: StepKind; target?: string; /** What a module or sub-scenario step gave it. */ input?: unknown; record: StepRecord; depth: number }
   | { type: 'skip'; step: string; kind: StepKind; depth: number }
   | { type: 'say'; step: string; text: string; depth: number };
 

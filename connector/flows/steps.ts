@@ -49,19 +49,26 @@ async function guarded(ctx: StepContext, step: Step, call: () => Promise<unknown
   }
 }
 
+/** How a step ended, and what it gave the module or sub-scenario it called (for the runner's `done` event). */
+export interface StepOutcome {
+  signal: Signal;
+  input?: unknown;
+}
+
 /** Runs one step (its `when` already checked) and records its result in `$.steps.<id>`. */
-export async function runStep(ctx: StepContext, step: Step): Promise<Signal> {
+export async function runStep(ctx: StepContext, step: Step): Promise<StepOutcome> {
   const kind = kindOf(step);
   let record: StepRecord = { ok: true };
   let signal: Signal = 'next';
+  let given: unknown;
   switch (kind) {
     case 'module': {
-      const input = value(ctx, step, step.input ?? {}, 'input');
+      const input = (given = value(ctx, step, step.input ?? {}, 'input'));
       record = await guarded(ctx, step, () => ctx.callModule(step.module!, input));
       break;
     }
     case 'scenario': {
-      const params = value(ctx, step, step.params ?? {}, 'params');
+      const params = (given = value(ctx, step, step.params ?? {}, 'params'));
       record = await guarded(ctx, step, () => ctx.runSub(step, params as Record<string, unknown>));
       break;
     }
@@ -157,5 +164,5 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Signal> {
       }
     }
   }
-  return signal;
+  return given === undefined ? { signal } : { signal, input: given };
 }

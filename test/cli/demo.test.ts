@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import { main } from '../../connector/cli/main.js';
 import type { CliIo } from '../../connector/cli/io.js';
 import { renderDemoFailure } from '../../connector/cli/demo/render.js';
-import { DEMO_TO, runDemo, wrongCodeFor } from '../../connector/cli/demo/story.js';
+import { DEMO_SCENARIO, runDemo, wrongCodeFor } from '../../connector/cli/demo/demo.js';
+import { listTemplates } from '../../connector/flows/load.js';
 import { createClock, startEmulator } from '../../emulator/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/test/cli
@@ -48,46 +49,47 @@ describe('npm start: verify-connector demo (child process)', () => {
       'Load and validate the connector',
       '[module: create-service]',
       '[module: start-verification]',
-      'Read the code from the outbox',
+      'mistypes it',
+      "the emulator's outbox",
       '[module: check-verification]',
       'Result: approved',
       'verification_not_pending',
-      'This failure is expected',
+      'this failure is expected',
     ]) {
       assert.ok(stdout.includes(text), `missing "${text}" in:\n${stdout}`);
     }
-    assert.match(stdout, /status\s+pending\n\s+→ valid\s+false/, 'the wrong code leaves it pending, valid false');
-    assert.match(stdout, /status\s+approved\n\s+→ valid\s+true/, 'the right code approves');
-    assert.match(stdout, /twilioCode\s+20404/);
+    assert.match(stdout, /status pending, valid false: a wrong code is an answer/, 'the mistyped code leaves it pending, valid false');
+    assert.match(stdout, /status approved, valid true/, 'the right code approves');
+    assert.match(stdout, /HTTP 404, Twilio error 20404/);
     assert.doesNotMatch(stdout, SECRET_LIKE, 'no secret-looking value is printed');
   });
 
-  it('--json: one JSON document on stdout with the same story (8 steps, approved, then verification_not_pending)', async () => {
+  it('--json: exactly one JSON document on stdout with the same story (9 steps, approved, then verification_not_pending)', async () => {
     const { code, stdout, stderr } = await cli(['demo', '--json']);
     assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
     const report = JSON.parse(stdout);
     assert.equal(report.ok, true);
-    assert.equal(report.result, 'approved');
-    assert.equal(report.to, DEMO_TO);
+    assert.deepEqual([report.result.verified, report.result.status, report.result.to], [true, 'approved', '+15017122661']);
     assert.match(report.emulator.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.deepEqual(
-      report.steps.map((s: { step: number; module: string | null }) => [s.step, s.module]),
-      [[1, null], [2, null], [3, 'create-service'], [4, 'start-verification'], [5, null], [6, 'check-verification'], [7, 'check-verification'], [8, 'check-verification']],
+      report.steps.map((s: { step: number; id: string; module: string | null }) => [s.step, s.id, s.module]),
+      [[1, 'emulator', null], [2, 'connector', null], [3, 'create', 'create-service'], [4, 'start', 'start-verification'], [5, 'mistyped', null], [6, 'wrong', 'check-verification'], [7, 'typed', null], [8, 'right', 'check-verification'], [9, 'late', 'check-verification']],
     );
-    const [, validate, create, start, outbox, wrong, right, late] = report.steps;
+    const [, validate, create, start, mistyped, wrong, typed, right, late] = report.steps;
     assert.equal(validate.output.valid, true);
-    assert.ok(validate.output.modules >= 10, 'the ten Verify modules at least (flows may add more)');
+    assert.ok(validate.output.modules >= 10, 'the ten Verify modules at least');
     assert.match(create.output.sid, /^VA[0-9a-f]{32}$/);
     assert.equal(start.output.status, 'pending');
     assert.equal(start.output.sid, right.output.sid);
-    assert.match(outbox.output.code, /^\d{6}$/);
-    assert.equal(right.input.code, outbox.output.code);
-    assert.notEqual(wrong.input.code, outbox.output.code);
+    assert.match(typed.output.answer, /^\d{6}$/);
+    assert.equal(right.input.code, typed.output.answer);
+    assert.equal(wrong.input.code, mistyped.output.answer);
+    assert.notEqual(mistyped.output.answer, typed.output.answer);
     assert.deepEqual([wrong.output.status, wrong.output.valid], ['pending', false]);
     assert.deepEqual([right.output.status, right.output.valid], ['approved', true]);
-    assert.equal(late.output.error, 'verification_not_pending');
-    assert.equal(late.output.twilioCode, 20404);
-    assert.match(late.explanation, /expected/);
+    assert.deepEqual([late.error.code, late.error.status, late.error.twilioCode], ['verification_not_pending', 404, 20404]);
+    assert.match(late.said.join(' '), /expected/);
     assert.doesNotMatch(stdout, SECRET_LIKE);
   });
 
@@ -98,8 +100,8 @@ describe('npm start: verify-connector demo (child process)', () => {
   });
 });
 
-describe('demo story in-process', () => {
-  it('a wrong code is always different from the right one, same length', () => {
+describe('demo: the shipped scenario run in-process', () => {
+  it('a mistyped code is always different from the right one, same length', () => {
     for (const code of ['000000', '999999', '123456', '4242', 'abcz09']) {
       const bad = wrongCodeFor(code);
       assert.equal(bad.length, code.length);
@@ -110,7 +112,11 @@ describe('demo story in-process', () => {
   it('main(["demo", "--json"]) through the router: exit 0, approved', async () => {
     const io = captureIo();
     assert.equal(await main(['demo', '--json'], io), 0, io.stderr.join('\n'));
-    assert.equal(JSON.parse(io.stdout.join('\n')).result, 'approved');
+    assert.equal(JSON.parse(io.stdout.join('\n')).result.status, 'approved');
+  });
+
+  it('the story is the template flows/verification-story.json, listed like any other', () => {
+    assert.ok(listTemplates().some((t) => t.id === DEMO_SCENARIO));
   });
 
   it('a failing story stops with ok false, names the step and the reason, and says the emulator was closed', async () => {
@@ -136,7 +142,7 @@ describe('demo story in-process', () => {
     const report = await runDemo({
       emulatorOptions: {
         clock,
-        codeGenerator: (length) => {
+        codeGenerator: (length: number) => {
           clock.advance(10 * 60 * 1000 + 1);
           return '7'.repeat(length);
         },
@@ -144,7 +150,7 @@ describe('demo story in-process', () => {
     });
     assert.equal(report.ok, false);
     assert.equal(report.error?.step, 6, JSON.stringify(report.error));
-    assert.equal(report.error?.title, 'Check a wrong code');
+    assert.equal(report.error?.title, 'Check the mistyped code');
     assert.equal(report.error?.code, 'verification_not_pending');
     assert.match(report.error?.remedy ?? '', /Start a new verification/);
     assert.equal(report.steps.length, 5, 'the steps done before the failure are kept');

@@ -37,6 +37,7 @@ writeFileSync(join(brokenMakeApp, 'base.imljson'), '{ "baseUrl": "https://{{conn
 /** One run that succeeds (exit 0) for each command, keyed by the words after verify-connector. */
 const SUCCEEDS: Record<string, string[]> = {
   demo: [],
+  'demo totp': [],
   validate: [],
   modules: [],
   docs: ['start-verification'],

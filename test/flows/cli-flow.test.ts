@@ -27,8 +27,9 @@ describe('verify-connector flow', () => {
   it('list: every template, by id', async () => {
     const result = await runCli(['flow', 'list']);
     assert.equal(result.status, 0);
-    for (const id of ['studio-verify-subflow', 'next-matter-main-workflow', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `vonage-fallback-${n}`)]) assert.match(result.stdout, new RegExp(`^${id} `, 'm'));
-    assert.equal(JSON.parse((await runCli(['flow', 'list', '--json'])).stdout).length, 9);
+    const ids = ['studio-verify-subflow', 'next-matter-main-workflow', 'totp-authenticator', 'verification-story', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `vonage-fallback-${n}`)];
+    for (const id of ids) assert.match(result.stdout, new RegExp(`^${id} `, 'm'));
+    assert.equal(JSON.parse((await runCli(['flow', 'list', '--json'])).stdout).length, ids.length);
   });
 
   it('validate: a template is valid (exit 0)', async () => {

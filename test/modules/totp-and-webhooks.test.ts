@@ -160,8 +160,10 @@ describe('modules for entities, TOTP factors, challenges and webhooks (nock)', (
     [60318, 403, 'check-totp-code', { serviceSid: VA, identity: ID, factorSid: FACTOR_SID, code: '123456' }, 'invalid_parameter'],
     [60392, 404, 'get-entity', { serviceSid: VA, identity: ID }, 'not_found'],
     [60323, 403, 'create-notification', { serviceSid: VA, identity: ID, challengeSid: CHALLENGE_SID }, 'verification_not_pending'],
+    [60312, 429, 'check-totp-code', { serviceSid: VA, identity: ID, factorSid: FACTOR_SID, code: '123456' }, 'rate_limited'],
+    [60308, 429, 'check-totp-code', { serviceSid: VA, identity: ID, factorSid: FACTOR_SID, code: '123456' }, 'max_check_attempts'],
   ] as const) {
-    it(`Twilio ${twilioCode} on ${moduleId} becomes ${code} with the table's remedy, sent once, no secret`, async () => {
+    it(`Twilio ${twilioCode} (HTTP ${status}) on ${moduleId} becomes ${code} with the table's remedy, sent once (a 429 limit is not retried), no secret`, async () => {
       const connector = await loadConnector();
       const seen = expectRequest(moduleId === 'get-entity' ? 'GET' : 'POST', /.*/, twilioError(twilioCode, status, `Twilio says ${twilioCode}`));
       await assert.rejects(connector.execute(moduleId, connection, input, { retry: FAST_RETRY }), (error: ConnectorError) => {

@@ -7,17 +7,17 @@ export function demoCommand(ctx: CliContext): Command {
     .summary('the whole verification story on the built-in emulator (what `npm start` runs)')
     .description(
       'Runs the whole Twilio Verify story offline, on an emulator started in this process: start the emulator,\n' +
-        'load and validate the connector, create a service, start an SMS verification, read the code from the\n' +
-        "emulator's outbox, check a wrong code (pending, valid false), check the right code (approved), and check\n" +
-        'once more (refused as verification_not_pending, which is expected after approval).\n' +
-        'Each step names the module it ran and the key fields of the answer. No account, no network, nothing is sent.',
+        'load and validate the connector, then the shipped scenario flows/verification-story.json: create a service,\n' +
+        'start an SMS verification, check a mistyped code (pending, valid false), check the right code from the\n' +
+        "emulator's outbox (approved), and check once more (refused as verification_not_pending, expected after approval).\n" +
+        'Each step names the module it ran, its input and what the answer means. No account, no network, nothing is sent.',
     )
     .addOption(jsonOption())
     .addHelpText('after', '\nExit 0 when the verification was approved, 1 when a step went wrong (the message says which and why).')
     .action(
       act(ctx, async (options: { json?: boolean }) => {
         const { io } = ctx;
-        const { runDemo } = await import('../demo/story.js');
+        const { runDemo } = await import('../demo/demo.js');
         const { renderDemo, renderDemoFailure } = await import('../demo/render.js');
         const report = await runDemo();
         if (options.json) io.out(JSON.stringify(report, null, 2));
