@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'server_error',
   'invalid_response',
   'unknown_module',
+  'invalid_manifest',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,38 +1,72 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connector } from '../connector.js';
+import { ConnectorError } from '../errors/connector-error.js';
 import type { ConnectorManifest } from '../../types/generated/manifest.js';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import { packageRoot } from '../paths.js';
 import { packageSchemas, SchemaRegistry } from '../schema/ajv.js';
-
-/**
- * Synchronous on purpose: a connector is some fifty small files read once, and fs/promises pays a file handle, a stat
- * and a promise for each (about ten times the cost of readFileSync here, most of the load's file time).
- */
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
+import { connectorFilesDigest, readConnectorTexts, readPackageCheck } from './package-check.js';
+import type { ManifestProblem } from './report.js';
+import { checkConnectorFolder } from './validate.js';
 
 const loaded = new Map<string, Promise<Connector>>();
 
+function invalidManifest(root: string, problems: ManifestProblem[]): ConnectorError {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const first = errors[0];
+  const where = first ? ` First: ${first.file || root} ${first.pointer || '/'} ${first.message}.` : '';
+  return new ConnectorError('invalid_manifest', `The connector in ${root} cannot be loaded: ${errors.length} problem${errors.length === 1 ? '' : 's'}.${where}`, {
+    remedy: `Run verify-connector validate ${root} to see each problem with what to do.`,
+    details: { problems: errors },
+  });
+}
+
+/** This package's connector: the build checked it, so only what it checked is compared (no schema work, no AJV). */
+function loadPackage(): Connector {
+  const registry = packageSchemas();
+  const record = readPackageCheck();
+  let texts: Array<[string, string]> | undefined;
+  try {
+    texts = readConnectorTexts(packageRoot);
+  } catch {
+    // A missing or unreadable file: the full check below says which.
+  }
+  if (texts && record && record.schemas === registry.precompiledDigest && record.files === connectorFilesDigest(texts)) {
+    if (record.problems.length > 0) throw invalidManifest(packageRoot, record.problems);
+    const [manifest, ...definitions] = texts.map(([, text]) => JSON.parse(text) as unknown) as [ConnectorManifest, ...ModuleDefinition[]];
+    const count = manifest.modules.length;
+    return new Connector(packageRoot, manifest, definitions.slice(0, count), registry, definitions.slice(count));
+  }
+  return loadChecked(packageRoot, () => registry);
+}
+
+/** Any other folder (or this package changed since the build): validated first, refused with every problem. */
+function loadChecked(root: string, registry: () => SchemaRegistry): Connector {
+  const checked = checkConnectorFolder(root);
+  if (!checked.report.valid || !checked.manifest || !checked.definitions) throw invalidManifest(root, checked.report.errors);
+  try {
+    return new Connector(root, checked.manifest, checked.definitions, registry(), checked.internal ?? []);
+  } catch {
+    // The files changed between the check and now, or the check missed something: never a raw error.
+    throw invalidManifest(root, [{ file: '', pointer: '', message: 'changed while it was being loaded, or could not be compiled', severity: 'error' }]);
+  }
+}
+
 /**
- * Loads a connector (this package's by default) from its manifest and module files. Cheap: no schema is compiled
- * and `twilio` is not imported until a module runs. Use `validateManifest` to check a connector you are writing.
- * Loaded once per folder; `{ reload: true }` reads the files again (a host watching a connector being written).
+ * Loads a connector (this package's by default) from its manifest and module files. This package's loads cheaply: no
+ * schema is compiled and `twilio` is not imported until a module runs. Another folder is checked first, as
+ * `validateManifest` checks it: one that cannot run is refused with ConnectorError `invalid_manifest`, every problem
+ * in `details.problems`. Loaded once per folder; `{ reload: true }` reads and checks the files again (a host watching
+ * a connector being written).
  */
 export function loadConnector(dir?: string, options: { reload?: boolean } = {}): Promise<Connector> {
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) {
+    return Promise.reject(new ConnectorError('invalid_manifest', 'loadConnector(dir) needs the path of a connector folder.', { remedy: 'Pass the folder that holds manifest.json, or nothing for this package.' }));
+  }
   const root = resolve(dir ?? packageRoot);
   let connector = options.reload ? undefined : loaded.get(root);
   if (!connector) {
-    connector = (async () => {
-      const manifest = readJson<ConnectorManifest>(join(root, 'manifest.json'));
-      const read = (entries: ConnectorManifest['modules'] = []) => entries.map((m) => readJson<ModuleDefinition>(join(root, m.file)));
-      const definitions = read(manifest.modules);
-      const internal = read(manifest.internalModules);
-      const registry = root === packageRoot && !options.reload ? packageSchemas() : new SchemaRegistry(join(root, 'schemas'));
-      return new Connector(root, manifest, definitions, registry, internal);
-    })();
+    connector = (async () => (root === packageRoot && !options.reload ? loadPackage() : loadChecked(root, () => new SchemaRegistry(join(root, 'schemas')))))();
     loaded.set(root, connector);
     connector.catch(() => loaded.delete(root));
   }

@@ -4,6 +4,7 @@ import type { WireRequest } from '../transport/wire.js';
 import { encodePairs } from '../transport/wire.js';
 import { MASK } from './secrets.js';
 import type { Target } from './target.js';
+import type { OptionsAnswer, RunAnswer, ShownRequest } from './ui-model/answers.js';
 import { groupModules } from './ui-model/groups.js';
 
 /** What the page is told about one module: all of it is data from `connector.modules`. */
@@ -24,16 +25,6 @@ export function describeModules(connector: Connector): { modules: Array<Record<s
   return { modules: connector.modules.map(describeModule), groups: groupModules(connector.modules) };
 }
 
-/** A request as the page shows it: where it goes, Twilio's parameter names, the body as sent; the credentials masked. */
-export interface ShownRequest {
-  method: string;
-  url: string;
-  headers: Array<[string, string]>;
-  query: Array<[string, string]>;
-  form: Array<[string, string]>;
-  body: string | null;
-}
-
 export function showRequest(request: WireRequest, target: Target): ShownRequest {
   const query = request.query ?? [];
   const form = request.form ?? [];
@@ -44,14 +35,6 @@ export function showRequest(request: WireRequest, target: Target): ShownRequest 
   if (request.json !== undefined) headers.push(['Content-Type', 'application/json']);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.push([name, value]);
   return { method: request.method, url, headers, query, form, body };
-}
-
-export interface RunAnswer {
-  /** What was (or would have been) sent; null for a composed module, which sends its modules' requests. */
-  request: ShownRequest | null;
-  result: { ok: true; output: unknown } | { ok: false; error: ReturnType<ConnectorError['toData']> };
-  /** Requests the emulator received during this run (null with a real account, where nobody counts them). */
-  sent: number | null;
 }
 
 /** Runs a module as a host would: the request is prepared (validated, nothing sent on bad input), then executed. */
@@ -74,11 +57,6 @@ export async function runModule(connector: Connector, target: Target, moduleId: 
   }
   const result = (await connector.execute(moduleId, target.connection, input, { onError: 'output', now: () => target.clock.now() })) as RunAnswer['result'];
   return { request, result, sent: sent() };
-}
-
-export interface OptionsAnswer {
-  options: Array<{ value: string; label: string }>;
-  error?: ReturnType<ConnectorError['toData']>;
 }
 
 /**

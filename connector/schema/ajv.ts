@@ -122,6 +122,11 @@ export class PrecompiledValidators {
     private readonly dir: string,
   ) {}
 
+  /** The schemaSetDigest() of the files the build generated these from. */
+  get digest(): string {
+    return this.index.digest;
+  }
+
   has(id: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.index.validators, id);
   }
@@ -174,6 +179,11 @@ export class SchemaRegistry {
   /** True when this registry's validators come from the build (no AJV compile at run time). */
   get precompiled(): boolean {
     return this.precompiledValidators !== undefined;
+  }
+
+  /** With validators from the build: the digest of the schema files they were made from (what the build checked). */
+  get precompiledDigest(): string | undefined {
+    return this.precompiledValidators?.digest;
   }
 
   /** The AJV instance holding every schema of this registry. */

@@ -4,16 +4,12 @@
  * any otpauth:// URI in an output is drawn as a QR code that decodes back to the URI.
  */
 import assert from 'node:assert/strict';
-import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { startPlayground, type Playground } from '../../connector/playground/server.js';
 import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
 import { launchBrowser, openPage } from './support/browser.js';
+import { decodeQr } from './support/qr.js';
 import { chooseOption, field, openModule, outputAt, run } from './support/playground-page.js';
-
-// jsqr is CommonJS: under NodeNext its function is the default export's `default`.
-const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
 
 const OTPAUTH = 'otpauth://totp/Acme:ana%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme&algorithm=SHA1&digits=6&period=30';
 
@@ -104,12 +100,6 @@ describe('playground page with --dir (browser)', function () {
     await open();
     await openModule(page, 'show-binding');
     await run(page);
-    const img = page.locator('figure.qr[data-qr-path="$.binding.uri"] img');
-    await img.waitFor();
-    const src = (await img.getAttribute('src'))!;
-    assert.match(src, /^data:image\/png;base64,/);
-    const png = PNG.sync.read(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
-    const decoded = jsQR(Uint8ClampedArray.from(png.data), png.width, png.height);
-    assert.equal(decoded?.data, OTPAUTH);
+    assert.equal(await decodeQr(page, '$.binding.uri'), OTPAUTH);
   });
 });

@@ -9,7 +9,7 @@ import type { ModuleInfo } from '../../connector/connector.js';
 import { startPlayground, type Playground } from '../../connector/playground/server.js';
 import { formView } from '../../connector/playground/ui-model/form-schema.js';
 import { launchBrowser, openPage } from './support/browser.js';
-import { chooseOption, field, openAdvanced, openModule, run } from './support/playground-page.js';
+import { field, openAdvanced, openModule, run, startVerification } from './support/playground-page.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMAGE = '<img src=x onerror=alert(1)>';
@@ -77,11 +77,7 @@ describe('playground page: every module (browser)', function () {
     await run(page);
     assert.ok((await page.locator('.output').innerText()).includes(JSON.stringify(IMAGE)), 'the name is shown in the output as written');
 
-    await openModule(page, 'start-verification');
-    await chooseOption(page, 'serviceSid', IMAGE);
-    await field(page, 'to').fill('+15017122699');
-    await field(page, 'channel').selectOption({ label: 'SMS' });
-    await run(page);
+    await startVerification(page, IMAGE, '+15017122699');
     const message = page.locator('.phone .message[data-to="+15017122699"] .body').first();
     await message.waitFor();
     assert.ok((await message.innerText()).includes(IMAGE), 'the delivered text shows the name as written');

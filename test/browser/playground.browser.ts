@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { loadConnector } from '../../connector/index.js';
 import { startPlayground, type Playground } from '../../connector/playground/server.js';
+import { TOTP, URI } from 'otpauth';
 import { launchBrowser, openPage } from './support/browser.js';
-import { chooseOption, codeOnPhone, field, openAdvanced, openModule, outputAt, run } from './support/playground-page.js';
+import { decodeQr } from './support/qr.js';
+import { chooseOption, codeOnPhone, field, openAdvanced, openModule, outputAt, run, startVerification } from './support/playground-page.js';
 
 describe('playground page (browser)', function () {
   this.timeout(120_000);
@@ -53,11 +55,7 @@ describe('playground page (browser)', function () {
     const serviceSid = await createService('Acme');
     const to = '+15017122661';
 
-    await openModule(page, 'start-verification');
-    await chooseOption(page, 'serviceSid', 'Acme');
-    await field(page, 'to').fill(to);
-    await field(page, 'channel').selectOption({ label: 'SMS' });
-    await run(page);
+    await startVerification(page, 'Acme', to);
     assert.equal(await page.locator('.request .method').innerText(), 'POST');
     assert.equal(await page.locator('.request .url').innerText(), `${playground.target.baseUrl('verify')}/v2/Services/${serviceSid}/Verifications`);
     assert.equal(await page.locator('.request .raw-body').innerText(), `To=%2B15017122661&Channel=sms`);
@@ -86,7 +84,7 @@ describe('playground page (browser)', function () {
     await chooseOption(page, 'serviceSid', 'Pointer test');
     await field(page, 'to').fill('12');
     await field(page, 'channel').selectOption({ label: 'SMS' });
-    const before = playground.target.emulator!.stats().requests;
+    const before = playground.target.emulator!.stats().requests; // after the dropdown asked list-services
     await run(page);
     assert.equal(playground.target.emulator!.stats().requests, before, 'no request reached the emulator');
     assert.equal(await page.locator('.error .error-code').innerText(), 'invalid_input');
@@ -106,6 +104,51 @@ describe('playground page (browser)', function () {
     await openAdvanced(page);
     assert.equal(await field(page, 'sendDigits').count(), 1);
     assert.equal(await field(page, 'appHash').count(), 0);
+  });
+
+  it('shows every channel the emulator delivers on the phone panel, live, with the code highlighted', async () => {
+    const connector = await loadConnector();
+    const connection = playground.target.connection;
+    const service = (await connector.execute('create-service', connection, {
+      friendlyName: 'Channels',
+      mailerSid: `MD${'e'.repeat(32)}`,
+      whatsapp: { msgServiceSid: `MG${'a'.repeat(32)}`, from: '+15017122661' },
+    })) as { sid: string };
+    const sends = [
+      { to: '+15017122662', channel: 'call', label: 'Voice call' },
+      { to: 'ana@example.com', channel: 'email', label: 'Email' },
+      { to: '+15017122663', channel: 'whatsapp', label: 'WhatsApp' },
+      { to: '+15017122664', channel: 'sms', label: 'SMS' },
+    ];
+    for (const send of sends) await connector.execute('start-verification', connection, { serviceSid: service.sid, to: send.to, channel: send.channel });
+    for (const send of sends) {
+      const message = page.locator(`.phone .message[data-to="${send.to}"]`);
+      await message.waitFor();
+      assert.equal(await message.getAttribute('data-channel'), send.channel);
+      assert.equal(await message.locator('.channel').innerText(), send.label);
+      assert.equal(await message.locator('mark.code').innerText(), playground.target.emulator!.outbox({ to: send.to }).at(-1)!.code);
+    }
+  });
+
+  it('enrols a TOTP factor: the binding as a QR code an app can scan, then its first code verifies it through chained dropdowns', async () => {
+    await createService('Authenticator');
+    const identity = 'ff483d1ff591898a9942916050d2ca3f';
+    await openModule(page, 'create-totp-factor');
+    await chooseOption(page, 'serviceSid', 'Authenticator');
+    await field(page, 'identity').fill(identity);
+    await field(page, 'friendlyName').fill('ana@example.com');
+    await run(page);
+    const uri = await outputAt(page, '$.binding.uri');
+    assert.equal(await decodeQr(page, '$.binding.uri'), uri, 'the QR code holds the binding URI');
+    const code = (URI.parse(uri) as TOTP).generate({ timestamp: playground.target.emulator!.clock.now() });
+
+    await openModule(page, 'verify-totp-factor');
+    await chooseOption(page, 'serviceSid', 'Authenticator');
+    await chooseOption(page, 'identity', identity);
+    await chooseOption(page, 'factorSid', 'ana@example.com');
+    await field(page, 'code').fill(code);
+    await run(page);
+    assert.equal(await outputAt(page, '$.status'), 'verified');
   });
 
   it('runs the Studio-style sub-flow step by step, with the code typed on the page', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../connector/paths.js';
 import { startPlayground } from '../../connector/playground/server.js';
 import { launchBrowser, openPage } from './support/browser.js';
-import { chooseOption, codeOnPhone, field, openAdvanced, openModule, run } from './support/playground-page.js';
+import { chooseOption, codeOnPhone, field, openAdvanced, openModule, run, startVerification } from './support/playground-page.js';
 
 const out = join(packageRoot, 'docs', 'playground');
 mkdirSync(out, { recursive: true });
@@ -25,11 +25,7 @@ try {
   await run(page);
 
   const to = '+15017122661';
-  await openModule(page, 'start-verification');
-  await chooseOption(page, 'serviceSid', 'Acme');
-  await field(page, 'to').fill(to);
-  await field(page, 'channel').selectOption({ label: 'SMS' });
-  await run(page);
+  await startVerification(page, 'Acme', to);
   await codeOnPhone(page, to);
   await page.locator('.output .json-key[data-path="$.status"]').click();
   await shot('start-verification');
@@ -38,6 +34,14 @@ try {
   await run(page);
   await page.locator('.error').scrollIntoViewIfNeeded();
   await shot('invalid-input');
+
+  await openModule(page, 'create-totp-factor');
+  await chooseOption(page, 'serviceSid', 'Acme');
+  await field(page, 'identity').fill('ff483d1ff591898a9942916050d2ca3f');
+  await field(page, 'friendlyName').fill('ana@example.com');
+  await run(page);
+  await page.locator('figure.qr').scrollIntoViewIfNeeded();
+  await shot('totp-qr');
 
   await page.click('[data-flow-link="studio-verify-subflow"]');
   await field(page, 'to').fill('+15005550006');

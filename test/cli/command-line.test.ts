@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram, commandPath } from '../../connector/cli/program.js';
 import { startEmulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
+import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
 import { ACCOUNT_SID, API_KEY_SECRET, API_KEY_SID, assertNoSecret, AUTH_TOKEN, basicAuth, expectRequest, useNock } from '../support/nock.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -105,6 +106,45 @@ describe('the command line', () => {
       assert.equal(stderr, '', args.join(' '));
       assert.equal(code, 0, args.join(' '));
     }
+  });
+
+  describe('--dir: a connector being written, before it is published', () => {
+    let copy: ConnectorCopy;
+    before(() => {
+      copy = copyConnector();
+      // A new module, as an author adds one: its file, its entry in the manifest, nothing else.
+      copy.write('modules/count-services.json', JSON.stringify({ ...JSON.parse(readFileSync(join(copy.dir, 'modules/list-services.json'), 'utf8')), id: 'count-services', label: 'Count services' }));
+      copy.edit('manifest.json', (m) => m.modules.push({ id: 'count-services', file: 'modules/count-services.json' }));
+    });
+    after(() => copy.dispose());
+
+    it('modules, docs and run see the new module; this package does not', async () => {
+      assert.match((await runCli(['modules', '--dir', copy.dir])).stdout, /^count-services /m);
+      assert.doesNotMatch((await runCli(['modules'])).stdout, /count-services/);
+      const docs = await runCli(['docs', 'count-services', '--dir', copy.dir]);
+      assert.equal(docs.status, 0, docs.stderr);
+      assert.match(docs.stdout, /^Count services \(count-services\)/);
+      const run = await runCli(['run', 'count-services', '--dir', copy.dir, '--input', '{"limit":5}', '--emulator']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout).services, []);
+      assert.equal((await runCli(['run', 'count-services', '--input', '{}', '--emulator'])).status, 2);
+    });
+
+    it('a broken folder: exit 1, invalid_manifest naming the file and pointer (text and --json)', async () => {
+      const broken = copyConnector();
+      try {
+        broken.edit('modules/get-service.json', (m) => (m.label = null));
+        const text = await runCli(['run', 'get-service', '--dir', broken.dir, '--input', '{}', '--emulator']);
+        assert.equal(text.status, 1);
+        assert.match(text.stderr, /error \(invalid_manifest\): .*modules\/get-service\.json \/label must be a string/);
+        assert.match(text.stderr, /what to do: Run verify-connector validate /);
+        const json = await runCli(['docs', '--dir', broken.dir, '--json']);
+        assert.equal(json.status, 1);
+        assert.equal(JSON.parse(json.stdout).error.code, 'invalid_manifest');
+      } finally {
+        broken.dispose();
+      }
+    });
   });
 
   describe('credentials from the environment', () => {

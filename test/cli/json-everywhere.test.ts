@@ -58,6 +58,8 @@ const SUCCEEDS: Record<string, string[]> = {
 /** One run that fails at work (exit 1), not at the command line. */
 const FAILS: Record<string, string[]> = {
   validate: [join(dir, 'no-connector-here')],
+  modules: ['--dir', join(dir, 'no-connector-here')],
+  docs: ['--dir', join(dir, 'no-connector-here')],
   run: ['get-service', '--input', JSON.stringify({ serviceSid: `VA${'0'.repeat(32)}` }), '--emulator'],
   'sms validate': [notAnSmsConfig],
   'sms send': ['--config', notAnSmsConfig, '--to', '+15017122661', '--type', 'SignIn'],

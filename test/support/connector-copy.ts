@@ -1,5 +1,5 @@
 /** A throw-away copy of this package's connector files, for tests that break one thing and look at the report. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../connector/paths.js';
@@ -11,6 +11,8 @@ export interface ConnectorCopy {
   read(file: string): any;
   write(file: string, text: string): void;
   remove(file: string): void;
+  /** Replaces a file by a symbolic link to `target` (an absolute path). */
+  link(file: string, target: string): void;
   dispose(): void;
 }
 
@@ -32,7 +34,11 @@ export function copyConnector(): ConnectorCopy {
       writeFileSync(join(dir, file), text);
     },
     remove(file) {
-      rmSync(join(dir, file));
+      rmSync(join(dir, file), { recursive: true });
+    },
+    link(file, target) {
+      rmSync(join(dir, file), { force: true });
+      symlinkSync(target, join(dir, file));
     },
     dispose() {
       rmSync(dir, { recursive: true, force: true });

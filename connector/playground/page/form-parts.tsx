@@ -6,6 +6,7 @@ import { canExpand, descriptionId, getTemplate, getUiOptions, titleId, buttonId,
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useEffect, useState } from 'react';
 import { api } from './api';
+import type { OptionsAnswer } from './types';
 
 /** The library's validator, lenient about the connector's own keywords (the server validates with the real ones). */
 export const validator = customizeValidator({ ajvOptionsOverrides: { strict: false, validateFormats: false } });
@@ -51,10 +52,7 @@ interface OptionsFrom {
   input?: Record<string, string>;
 }
 
-interface Option {
-  value: string;
-  label: string;
-}
+type Option = OptionsAnswer['options'][number];
 
 /** A dropdown filled by running the field's source module; a typed value is still accepted, as hosts do. */
 export function OptionsFromWidget(props: WidgetProps) {
@@ -62,7 +60,11 @@ export function OptionsFromWidget(props: WidgetProps) {
   const source = schema['x-options-from'] as OptionsFrom;
   const values = (registry.formContext as FormContext | undefined)?.values ?? {};
   const input: Record<string, unknown> = {};
-  for (const [param, field] of Object.entries(source.input ?? {})) if (values[field] !== undefined && values[field] !== '') input[param] = values[field];
+  const missing: string[] = [];
+  for (const [param, field] of Object.entries(source.input ?? {})) {
+    if (values[field] !== undefined && values[field] !== '') input[param] = values[field];
+    else missing.push(String((registry.rootSchema.properties?.[field] as { title?: string } | undefined)?.title ?? field));
+  }
   const inputKey = JSON.stringify(input);
   const [options, setOptions] = useState<Option[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -72,7 +74,12 @@ export function OptionsFromWidget(props: WidgetProps) {
   useEffect(() => {
     let live = true;
     setProblem(null);
-    api<{ options: Option[]; error?: { message: string } }>('/api/options', { module: source.module, input, value: source.value, label: source.label })
+    // The source module needs a sibling field first (the service whose rate limits to list): nothing to ask yet.
+    if (missing.length > 0) {
+      setOptions([]);
+      return;
+    }
+    api<OptionsAnswer>('/api/options', { module: source.module, input, value: source.value, label: source.label })
       .then((answer) => {
         if (!live) return;
         setOptions(answer.options);
@@ -97,7 +104,9 @@ export function OptionsFromWidget(props: WidgetProps) {
           disabled={disabled || readonly}
           onChange={(e) => (e.target.value === '\u0000type' ? setTyping(true) : onChange(e.target.value === '' ? undefined : e.target.value))}
         >
-          <option value="">{options === null ? 'Loading…' : options.length === 0 ? `None found by "${source.module}"` : `Choose (from ${source.module})`}</option>
+          <option value="">
+            {missing.length > 0 ? `Fill ${missing.join(', ')} first` : options === null ? 'Loading…' : options.length === 0 ? `None found by "${source.module}"` : `Choose (from ${source.module})`}
+          </option>
           {options?.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label === o.value ? o.value : `${o.label} — ${o.value}`}

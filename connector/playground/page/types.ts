@@ -1,4 +1,7 @@
 /** What the server tells the page (connector/playground/server.ts). */
+import type { OutboxMessage } from '../../../emulator/outbox';
+import type { ConnectorErrorData } from '../../errors/connector-error';
+import type * as Answers from '../ui-model/answers';
 export type JsonSchema = Record<string, unknown>;
 
 export interface ModuleView {
@@ -38,39 +41,12 @@ export interface Description {
   flows: FlowTemplate[];
 }
 
-export interface ErrorData {
-  code: string;
-  message: string;
-  status: number | null;
-  twilioCode: number | null;
-  moreInfo: string | null;
-  retryable: boolean;
-  remedy: string | null;
-  details?: { problems?: Problem[] } & Record<string, unknown>;
-}
+/** An error as the connector reports it, its input problems typed for the page. */
+export type ErrorData = ConnectorErrorData & { details?: { problems?: Problem[] } & Record<string, unknown> };
 
-export interface ShownRequest {
-  method: string;
-  url: string;
-  headers: Array<[string, string]>;
-  query: Array<[string, string]>;
-  form: Array<[string, string]>;
-  body: string | null;
-}
-
-export interface RunAnswer {
-  request: ShownRequest | null;
-  result: { ok: true; output: unknown } | { ok: false; error: ErrorData };
-  sent: number | null;
-}
-
-export interface OutboxMessage {
-  to: string;
-  channel: string;
-  body: string;
-  code: string | null;
-  at: string;
-}
+export type RunAnswer = Omit<Answers.RunAnswer, 'result'> & { result: { ok: true; output: unknown } | { ok: false; error: ErrorData } };
+export type { ShownRequest, OptionsAnswer } from '../ui-model/answers';
+export type { OutboxMessage } from '../../../emulator/outbox';
 
 export interface Status {
   version: string;

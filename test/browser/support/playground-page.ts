@@ -47,3 +47,12 @@ export async function codeOnPhone(page: Page, to: string): Promise<string> {
   await mark.waitFor();
   return mark.innerText();
 }
+
+/** Fills start-verification's form for a service (chosen by name from its dropdown), a recipient and a channel, and runs it. */
+export async function startVerification(page: Page, serviceName: string, to: string, channelLabel = 'SMS'): Promise<void> {
+  await openModule(page, 'start-verification');
+  await chooseOption(page, 'serviceSid', serviceName);
+  await field(page, 'to').fill(to);
+  await field(page, 'channel').selectOption({ label: channelLabel });
+  await run(page);
+}
