@@ -51,6 +51,9 @@ export function errorFromResponse(statusCode: number, body: unknown, overrides?:
   });
 }
 
+/** Failures before any connection existed (refused, no such host, no route): the request never left. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
 /** Network-level failures. Only the error's code is read: an HTTP library's error object carries the request's headers, credentials included. */
 export function errorFromException(error: unknown, timeoutMs: number): ConnectorError {
   if (error instanceof ConnectorError) return error;
@@ -64,6 +67,14 @@ export function errorFromException(error: unknown, timeoutMs: number): Connector
   }
   if (code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError') {
     return new ConnectorError('network_error', 'The request was cancelled before Twilio answered.', { retryable: false });
+  }
+  if (NOT_CONNECTED.has(code)) {
+    // No connection was made, so no request reached Twilio: saying "may have been sent" would be wrong.
+    return new ConnectorError('network_error', `Could not connect to Twilio (${code}).`, {
+      retryable: true,
+      remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again: nothing was sent, so sending again is safe.',
+      details: { sent: false },
+    });
   }
   const reason = code !== '' ? code : 'connection failed';
   return new ConnectorError('network_error', `Could not reach Twilio (${reason}).`, {

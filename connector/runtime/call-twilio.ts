@@ -86,7 +86,8 @@ export async function callTwilio(c: ResolvedConnection, request: WireRequest, op
       await sleep(delay, options.signal);
       continue;
     }
-    const final = error.retryable && !twilioDidNotAct && !options.idempotent ? notSafeToRepeat(error) : error;
+    const nothingSent = error.details?.['sent'] === false;
+    const final = error.retryable && !twilioDidNotAct && !nothingSent && !options.idempotent ? notSafeToRepeat(error) : error;
     throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }

@@ -160,6 +160,10 @@ export interface Step {
     to?: {
       [k: string]: unknown | undefined;
     };
+    /**
+     * The answer is a secret (a password, a recovery code): `flow run` masks it in everything it prints.
+     */
+    secret?: boolean;
   };
   /**
    * Wait (output: `{ seconds }`) on the runner's clock: real time on a terminal, the emulator's clock moved in tests.
