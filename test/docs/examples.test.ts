@@ -1,6 +1,6 @@
 /**
  * Every example in the README and docs/ that is meant to run, run: `verify-connector …` commands (in shell blocks, in
- * `$ …` transcripts and inline in the prose), TypeScript blocks (in a fresh node process, importing the built package),
+ * `$ …` transcripts and inline in the prose; an inline command name alone must be a command), TypeScript blocks (in a fresh node process, importing the built package),
  * JSON blocks (parsed; scenarios validated), and `npm run <script>` names (they exist). An example with a placeholder
  * (`<module>`, `[--json]`, `a|b`, `…`) is a synopsis, not a command, and is not run. What the runs need is provided:
  * the files they name, a running emulator for the URLs they give (with its credentials in the environment), port 0 for
@@ -25,7 +25,7 @@ import { seedConfig } from '../sms/fixtures.js';
 interface Example {
   /** file:line, for the test title. */
   where: string;
-  kind: 'command' | 'npm' | 'ts' | 'json';
+  kind: 'command' | 'name' | 'npm' | 'ts' | 'json';
   text: string;
 }
 
@@ -96,7 +96,10 @@ function collect(): Example[] {
     }
     for (const m of prose.matchAll(/`((?:npx )?verify-connector [^`]+)`/g)) {
       const command = m[1]!.split(' | ')[0]!.replace(/^npx /, '');
-      if (!PLACEHOLDER.test(command)) examples.push({ where: `${file} (inline)`, kind: 'command', text: command });
+      if (PLACEHOLDER.test(command)) continue;
+      // `verify-connector run` in a sentence names the command; with arguments it is an example to run.
+      const named = /^verify-connector [a-z-]+$/.test(command);
+      examples.push({ where: `${file} (inline)`, kind: named ? 'name' : 'command', text: command });
     }
   }
   return examples;
@@ -171,6 +174,14 @@ describe('README and docs examples run as written', () => {
       delete process.env['TWILIO_API_SECRET'];
       const result = await runCli(prepare(example.text));
       assert.equal(result.status, 0, `${example.text}\n${result.stdout}\n${result.stderr}`);
+    });
+  }
+
+  for (const example of unique.filter((e) => e.kind === 'name')) {
+    it(`${example.where}: ${example.text} runs, or is a command that needs arguments`, async () => {
+      const result = await runCli(prepare(example.text));
+      if (result.status === 2 && /missing required argument/.test(result.stderr)) assert.equal((await runCli([...prepare(example.text), '--help'])).status, 0);
+      else assert.equal(result.status, 0, `${example.text}\n${result.stdout}\n${result.stderr}`);
     });
   }
 
