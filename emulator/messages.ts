@@ -2,11 +2,11 @@
  * The Messages API (2010-04-01) send, for the passwordless SMS connector: nothing is delivered,
  * the message goes to the outbox (code null: the emulator does not know which part is a code).
  */
-import { rfc2822 } from './clock.js';
 import { MAX_MESSAGE_BODY_CHARS } from './constants.js';
 import { TwilioError, invalidParameter, notFound } from './errors.js';
 import { SID_PATTERNS, sid } from './ids.js';
 import type { RequestContext, Router } from './router.js';
+import { messageResource } from './serializers.js';
 import type { EmulatorState } from './state.js';
 import { isE164, parseInteger, truncate } from './validate.js';
 
@@ -44,39 +44,6 @@ function createMessage(ctx: RequestContext, state: EmulatorState): Record<string
   if (validity !== undefined) parseInteger('ValidityPeriod', validity, 1, 36_000);
 
   const now = state.clock.now();
-  const messageSid = sid('SM');
-  const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${messageSid}.json`;
   state.outbox.add({ to, channel: whatsapp ? 'whatsapp' : 'sms', body, code: null, at: new Date(now).toISOString() });
-  return {
-    account_sid: accountSid,
-    api_version: '2010-04-01',
-    body,
-    date_created: rfc2822(now),
-    date_sent: null,
-    date_updated: rfc2822(now),
-    direction: 'outbound-api',
-    error_code: null,
-    error_message: null,
-    from: from || null,
-    messaging_service_sid: messagingServiceSid || null,
-    num_media: '0',
-    num_segments: String(segments(body)),
-    price: null,
-    price_unit: 'USD',
-    sid: messageSid,
-    // Twilio reports "accepted" when a Messaging Service still has to pick the sender.
-    status: from ? 'queued' : 'accepted',
-    subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
-    to,
-    uri,
-  };
-}
-
-/** GSM-7 segments: 160 characters in one, 153 per part when concatenated; 70/67 for UCS-2. */
-function segments(body: string): number {
-  // eslint-disable-next-line no-control-regex
-  const ucs2 = /[^\x00-\x7F£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà]/.test(body);
-  const [single, multi] = ucs2 ? [70, 67] : [160, 153];
-  const length = [...body].length;
-  return length <= single ? 1 : Math.ceil(length / multi);
+  return messageResource({ sid: sid('SM'), accountSid, to, from: from || null, messagingServiceSid: messagingServiceSid || null, body, createdAt: now });
 }

@@ -1,9 +1,10 @@
 /**
  * Resource JSON exactly as Twilio returns it: the property sets and order of the spec's
- * verify.v2.service, verify.v2.service.verification and verify.v2.service.verification_check schemas.
+ * verify.v2.service, verify.v2.service.verification and verify.v2.service.verification_check schemas, and the
+ * Messages API's message. Test fixtures are made with these too, so a fixture never restates Twilio's shape.
  * Absolute URLs are built on the emulator's own base URL so clients follow them back here.
  */
-import { isoSeconds } from './clock.js';
+import { isoSeconds, rfc2822 } from './clock.js';
 import type { ServiceRecord } from './services.js';
 import type { VerificationRecord, VerificationStore } from './verifications.js';
 
@@ -85,5 +86,53 @@ export function verificationCheckResource(v: VerificationRecord): Record<string,
     date_created: isoSeconds(v.createdAt),
     date_updated: isoSeconds(v.updatedAt),
     sna_attempts_error_codes: [],
+  };
+}
+
+/** A message the Messages API accepted (the emulator delivers it to the outbox). */
+export interface MessageRecord {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string | null;
+  messagingServiceSid: string | null;
+  body: string;
+  createdAt: number;
+}
+
+/** GSM-7 segments: 160 characters in one, 153 per part when concatenated; 70/67 for UCS-2. */
+function segments(body: string): number {
+  // eslint-disable-next-line no-control-regex
+  const ucs2 = /[^\x00-\x7F£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà]/.test(body);
+  const [single, multi] = ucs2 ? [70, 67] : [160, 153];
+  const length = [...body].length;
+  return length <= single ? 1 : Math.ceil(length / multi);
+}
+
+/** The Messages API's message resource (2010-04-01), as a create answers it. */
+export function messageResource(m: MessageRecord): Record<string, unknown> {
+  const uri = `/2010-04-01/Accounts/${m.accountSid}/Messages/${m.sid}.json`;
+  return {
+    account_sid: m.accountSid,
+    api_version: '2010-04-01',
+    body: m.body,
+    date_created: rfc2822(m.createdAt),
+    date_sent: null,
+    date_updated: rfc2822(m.createdAt),
+    direction: 'outbound-api',
+    error_code: null,
+    error_message: null,
+    from: m.from,
+    messaging_service_sid: m.messagingServiceSid,
+    num_media: '0',
+    num_segments: String(segments(m.body)),
+    price: null,
+    price_unit: 'USD',
+    sid: m.sid,
+    // Twilio reports "accepted" when a Messaging Service still has to pick the sender.
+    status: m.from ? 'queued' : 'accepted',
+    subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+    to: m.to,
+    uri,
   };
 }

@@ -1,5 +1,5 @@
 import { ConnectorError, type ErrorCode } from './connector-error.js';
-import { ruleForStatus, TWILIO_ERROR_TABLE, type ErrorRule } from './table.js';
+import { NO_ANSWER_TABLE, ruleForStatus, TWILIO_ERROR_TABLE, type ErrorRule } from './table.js';
 
 /** A module may give a Twilio code a more precise meaning in its context (20404 on a check: no longer pending). */
 export type ErrorOverrides = Readonly<Record<string, { code: ErrorCode; remedy: string }>>;
@@ -59,26 +59,10 @@ export function errorFromException(error: unknown, timeoutMs: number): Connector
   if (error instanceof ConnectorError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const name = typeof (error as { name?: unknown })?.name === 'string' ? (error as { name: string }).name : '';
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError') {
-    return new ConnectorError('timeout', `Twilio did not answer within ${timeoutMs} ms.`, {
-      retryable: true,
-      remedy: 'Try again; if a code may have been sent, check the verification before starting a new one.',
-    });
-  }
-  if (code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError') {
-    return new ConnectorError('network_error', 'The request was cancelled before Twilio answered.', { retryable: false });
-  }
-  if (NOT_CONNECTED.has(code)) {
-    // No connection was made, so no request reached Twilio: saying "may have been sent" would be wrong.
-    return new ConnectorError('network_error', `Could not connect to Twilio (${code}).`, {
-      retryable: true,
-      remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again: nothing was sent, so sending again is safe.',
-      details: { sent: false },
-    });
-  }
-  const reason = code !== '' ? code : 'connection failed';
-  return new ConnectorError('network_error', `Could not reach Twilio (${reason}).`, {
-    retryable: true,
-    remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again.',
-  });
+  const { timeout, cancelled, notConnected, unreachable } = NO_ANSWER_TABLE;
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError') return new ConnectorError(timeout.code, `Twilio did not answer within ${timeoutMs} ms.`, timeout);
+  if (code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError') return new ConnectorError(cancelled.code, 'The request was cancelled before Twilio answered.', cancelled);
+  // No connection was made, so no request reached Twilio: "may have been sent" would be wrong (details.sent says so).
+  if (NOT_CONNECTED.has(code)) return new ConnectorError(notConnected.code, `Could not connect to Twilio (${code}).`, { ...notConnected, details: { sent: false } });
+  return new ConnectorError(unreachable.code, `Could not reach Twilio (${code !== '' ? code : 'connection failed'}).`, unreachable);
 }

@@ -73,12 +73,33 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<number, ErrorRule>> = {
   60392: { code: 'not_found', retryable: false, remedy: 'No entity with this identity in this service: check the identity and the service, or create a TOTP factor, which creates the entity.' },
 };
 
-/** When Twilio's body names no code we know, the HTTP status decides. 429 without a known code: Twilio did not act. */
-export function ruleForStatus(status: number): ErrorRule {
-  if (status === 401) return TWILIO_ERROR_TABLE[20003]!;
-  if (status === 404) return TWILIO_ERROR_TABLE[20404]!;
-  if (status === 429) return TWILIO_ERROR_TABLE[20429]!;
-  if (status >= 500) return { code: 'server_error', retryable: true, remedy: 'Twilio had a temporary problem; try again in a minute. Check https://status.twilio.com if it persists.' };
-  if (status === 403) return { code: 'feature_not_enabled', retryable: false, remedy: 'The account or service is not allowed to do this; check its settings in the Twilio Console.' };
-  return { code: 'invalid_parameter', retryable: false, remedy: 'Correct the input Twilio names in the message and try again.' };
+/** An HTTP status, or a class of them, that decides when Twilio's body names no code of the table above. */
+export interface StatusRule {
+  /** What it matches, as the README's table says it. */
+  status: string;
+  matches: (status: number) => boolean;
+  rule: ErrorRule;
 }
+
+/** The first row that matches decides. 429 without a known code: Twilio did not act. Hosts may append rows before the last. */
+export const HTTP_STATUS_TABLE: readonly StatusRule[] = [
+  { status: '401', matches: (s) => s === 401, rule: TWILIO_ERROR_TABLE[20003]! },
+  { status: '403', matches: (s) => s === 403, rule: { code: 'feature_not_enabled', retryable: false, remedy: 'The account or service is not allowed to do this; check its settings in the Twilio Console.' } },
+  { status: '404', matches: (s) => s === 404, rule: TWILIO_ERROR_TABLE[20404]! },
+  { status: '429', matches: (s) => s === 429, rule: TWILIO_ERROR_TABLE[20429]! },
+  { status: '5xx', matches: (s) => s >= 500, rule: { code: 'server_error', retryable: true, remedy: 'Twilio had a temporary problem; try again in a minute. Check https://status.twilio.com if it persists.' } },
+  { status: 'any other', matches: () => true, rule: { code: 'invalid_parameter', retryable: false, remedy: 'Correct the input Twilio names in the message and try again.' } },
+];
+
+/** When Twilio's body names no code we know, the HTTP status decides. */
+export function ruleForStatus(status: number): ErrorRule {
+  return HTTP_STATUS_TABLE.find((row) => row.matches(status))!.rule;
+}
+
+/** When no answer came at all: what the runtime reports (errors/map.ts errorFromException). */
+export const NO_ANSWER_TABLE = {
+  timeout: { code: 'timeout', retryable: true, remedy: 'Try again; if a code may have been sent, check the verification before starting a new one.' },
+  cancelled: { code: 'network_error', retryable: false, remedy: 'The caller cancelled the call; Twilio may or may not have received it: check before sending again.' },
+  notConnected: { code: 'network_error', retryable: true, remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again: nothing was sent, so sending again is safe.' },
+  unreachable: { code: 'network_error', retryable: true, remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again.' },
+} as const satisfies Readonly<Record<string, ErrorRule>>;

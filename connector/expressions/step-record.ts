@@ -1,8 +1,8 @@
 import type { ConnectorError } from '../errors/connector-error.js';
-import type { ModuleDefinition } from '../../types/generated/module.js';
+import type { OnError } from '../../types/generated/expression.js';
 
-/** A step's `onError`, the same in a composed module and in a scenario: fail, continue, or continue on some codes. */
-export type OnError = NonNullable<NonNullable<ModuleDefinition['compose']>['steps'][number]['onError']>;
+/** A step's `onError` (schemas/expression.schema.json), the same in a composed module and in a scenario. */
+export type { OnError };
 
 /** What one step left behind: `$.steps.<id>.ok`, `.output` or `.error`. */
 export interface StepRecord {

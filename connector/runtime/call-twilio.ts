@@ -59,6 +59,12 @@ function withAttempts(error: ConnectorError, attempts: number): ConnectorError {
   return error.with({ details: { ...error.details, attempts } });
 }
 
+/** When an error may be sent again: always where Twilio did not act (rate limits), for idempotent requests only otherwise. */
+export function whenRetried(error: { code: string; retryable: boolean }): 'always' | 'if-idempotent' | 'never' {
+  if (!error.retryable) return 'never';
+  return error.code === 'rate_limited' ? 'always' : 'if-idempotent';
+}
+
 /**
  * One logical call: send, and send again only where Twilio did not act (20429, 60212 at any time; 5xx, timeouts and
  * network failures only for idempotent requests), waiting Retry-After when given, a bounded number of times.
@@ -79,15 +85,15 @@ export async function callTwilio(c: ResolvedConnection, request: WireRequest, op
     } catch (thrown) {
       error = errorFromException(thrown, options.timeoutMs);
     }
-    const twilioDidNotAct = error.code === 'rate_limited';
-    const mayRetry = error.retryable && (twilioDidNotAct || options.idempotent);
+    const retried = whenRetried(error);
+    const mayRetry = retried === 'always' || (retried === 'if-idempotent' && options.idempotent);
     const delay = waitMs ?? backoff(policy, attempt);
     if (mayRetry && attempt < policy.maxAttempts && delay <= policy.maxDelayMs) {
       await sleep(delay, options.signal);
       continue;
     }
     const nothingSent = error.details?.['sent'] === false;
-    const final = error.retryable && !twilioDidNotAct && !nothingSent && !options.idempotent ? notSafeToRepeat(error) : error;
+    const final = retried === 'if-idempotent' && !options.idempotent && !nothingSent ? notSafeToRepeat(error) : error;
     throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }

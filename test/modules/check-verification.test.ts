@@ -4,7 +4,7 @@ import nock from 'nock';
 import { loadConnector, ConnectorError } from '../../connector/index.js';
 import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, SERVICE_SID, VERIFICATION_SID, assertNoSecret, basicAuth, connection, expectRequest, twilioError, useNock, trapRequests } from '../support/nock.js';
 import { assertMatchesSpec, requestParameters, schemaProperties } from '../emulator/helpers.js';
-import { verificationCheckResource } from './fixtures/verification-check.js';
+import { verificationCheckResource } from './fixtures/resources.js';
 
 function schemaFile(path: string): { properties: Record<string, { 'x-wire'?: unknown; type?: unknown }> } {
   return JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { loadConnector } from '../../connector/index.js';
 import { ACCOUNT_SID, API, AUTH_TOKEN, FAST_RETRY, basicAuth, connection, expectRequest, trapRequests, twilioError, useNock } from '../support/nock.js';
+import { messageResource, MESSAGING_SERVICE_SID } from '../sms/fixtures.js';
 import { assertInvalidInput } from './fixtures/service.js';
 
-const MESSAGING_SERVICE_SID = 'MG0123456789abcdef0123456789abcdef';
 const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
 const input = { accountSid: ACCOUNT_SID, to: '+15017122661', body: 'Your code is 123456.', messagingServiceSid: MESSAGING_SERVICE_SID };
 
@@ -31,7 +31,7 @@ describe('module send-message (internal)', () => {
 
   it('sends it once, signed with the connection, and resolves the message Twilio created', async () => {
     const connector = await loadConnector();
-    const answer = { sid: 'SM0123456789abcdef0123456789abcdef', account_sid: ACCOUNT_SID, to: input.to, status: 'accepted', messaging_service_sid: MESSAGING_SERVICE_SID, body: input.body, error_code: null };
+    const answer = messageResource({ body: input.body });
     const seen = expectRequest('POST', path, { status: 201, body: answer }, API);
     const output = await connector.execute('send-message', connection, input);
     assert.equal(seen.count, 1);

@@ -120,3 +120,30 @@ describe('playground server', () => {
     for (const text of client.received) for (const secret of secrets) assert.ok(!text.includes(secret), 'a secret reached the page');
   });
 });
+
+describe('playground server with a real account (--connection)', () => {
+  it('runs against the account, keeps its secret in the server, and has no phone to show', async () => {
+    // The emulator plays the account here: what matters is that the page only ever sees the connection's SID.
+    const { startEmulator } = await import('../../emulator/index.js');
+    const account = await startEmulator();
+    const client = await playgroundClient({ connection: { accountSid: account.accountSid, authToken: account.authToken, baseUrl: account.url } });
+    try {
+      assert.equal(client.playground.target.kind, 'account');
+      assert.equal(client.playground.target.emulator, undefined);
+      const described = (await client.get('/api/connector')).body;
+      assert.deepEqual(described.target, { kind: 'account', url: null });
+      const run = (await client.post('/api/run', { module: 'create-service', input: { friendlyName: 'Real' } })).body;
+      assert.equal(run.result.ok, true);
+      assert.equal(run.sent, null, 'nobody counts requests to a real account');
+      assert.equal(run.request.url, `${account.url}/v2/Services`);
+      assert.deepEqual((await client.get('/api/status')).body.outbox, { total: 0, messages: [] });
+      const failing = (await client.post('/api/run', { module: 'get-service', input: { serviceSid: `VA${'0'.repeat(32)}` } })).body;
+      assert.equal(failing.result.error.code, 'not_found');
+      const basic = Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64');
+      for (const text of client.received) assert.ok(!text.includes(account.authToken) && !text.includes(basic), 'the secret reached the page');
+    } finally {
+      await client.close();
+      await account.close();
+    }
+  });
+});

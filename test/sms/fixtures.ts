@@ -1,4 +1,5 @@
 /** SMS connector configs the tests share: the seed's (older Logto, Register/SignIn/Test) and a current Logto one. */
+import { messageResource as serialiseMessage } from '../../emulator/serializers.js';
 import { ACCOUNT_SID, AUTH_TOKEN, API_KEY_SECRET, API_KEY_SID } from '../support/nock.js';
 
 export const MESSAGING_SERVICE_SID = 'MG0123456789abcdef0123456789abcdef';
@@ -44,18 +45,10 @@ export const apiKeyConfig = {
   templates: [{ usageType: 'Generic', content: 'Code: {{code}}' }],
 };
 
-/** Twilio's answer to a created message (trimmed to the fields a reader checks). */
+/** Twilio's answer to a created message, made by the emulator's serializer (a Messaging Service send), `fields` on top. */
 export function messageResource(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    sid: 'SM0123456789abcdef0123456789abcdef',
-    account_sid: ACCOUNT_SID,
-    to: TO,
-    status: 'accepted',
-    messaging_service_sid: MESSAGING_SERVICE_SID,
-    body: 'Your sign-in code is 123456.',
-    error_code: null,
-    ...fields,
-  };
+  const sent = { sid: 'SM0123456789abcdef0123456789abcdef', accountSid: ACCOUNT_SID, to: TO, from: null, messagingServiceSid: MESSAGING_SERVICE_SID, body: 'Your sign-in code is 123456.', createdAt: Date.parse('2026-11-22T10:00:00Z') };
+  return { ...serialiseMessage(sent), ...fields };
 }
 
 export function clone<T>(value: T): T {

@@ -1,5 +1,7 @@
 /* Generated from schemas/connection.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { AccountSid, ApiKeySid } from './definitions.js';
+
 /**
  * How the connector signs in to Twilio: the Account SID with its Auth Token, or with an API key (SID and secret).
  */
@@ -7,7 +9,7 @@ export interface TwilioConnection {
   /**
    * Your Twilio Account SID, shown on the Twilio Console home page (AC followed by 32 characters).
    */
-  accountSid: string;
+  accountSid: AccountSid;
   /**
    * The Auth Token shown next to the Account SID in the Twilio Console. Leave empty when you use an API key.
    */
@@ -15,7 +17,7 @@ export interface TwilioConnection {
   /**
    * An API key created in the Twilio Console (Account › API keys), SK followed by 32 characters. Use it with its secret instead of the Auth Token.
    */
-  apiKeySid?: string;
+  apiKeySid?: ApiKeySid;
   /**
    * The secret shown once when the API key was created.
    */

@@ -1,41 +1,6 @@
 /* Generated from schemas/module.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
-/**
- * @minItems 2
- * @maxItems 2
- *
- * Items: Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
- */
-export type Operands = {
-  [k: string]: unknown | undefined;
-}[];
-/**
- * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
- */
-export type Condition =
-  | boolean
-  | {
-      eq?: Operands;
-      ne?: Operands;
-      lt?: Operands;
-      le?: Operands;
-      gt?: Operands;
-      ge?: Operands;
-      in?: Operands;
-      /**
-       * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
-       */
-      exists?: string;
-      /**
-       * @minItems 1
-       */
-      and?: Condition[];
-      /**
-       * @minItems 1
-       */
-      or?: Condition[];
-      not?: Condition;
-    };
+import type { Condition, OnError, Value } from './expression.js';
 
 /**
  * One operation of the connector, as data: what a person sees (label, description), what it accepts (input schema, whose properties carry their wire mapping in `x-wire`), where it goes (request) and what it returns (output schema). The runtime executes every module the same way. A module either sends one Twilio request (`request`) or composes other modules (`compose`): exactly one of the two.
@@ -99,11 +64,9 @@ export interface ModuleDefinition {
      */
     steps: ComposeStep[];
     /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     * The module's output, as a template over `$.input`, `$.constants` and `$.steps`.
      */
-    output: {
-      [k: string]: unknown | undefined;
-    };
+    output: Value;
   };
   /**
    * Path, from the package root, of the input JSON Schema (for a `request` module its properties carry `x-wire`; a composed module's need none).
@@ -165,30 +128,7 @@ export interface ComposeStep {
   /**
    * Run the step only when this holds; a skipped step leaves `$.steps.<id>` missing.
    */
-  when?:
-    | boolean
-    | {
-        eq?: Operands;
-        ne?: Operands;
-        lt?: Operands;
-        le?: Operands;
-        gt?: Operands;
-        ge?: Operands;
-        in?: Operands;
-        /**
-         * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
-         */
-        exists?: string;
-        /**
-         * @minItems 1
-         */
-        and?: Condition[];
-        /**
-         * @minItems 1
-         */
-        or?: Condition[];
-        not?: Condition;
-      };
+  when?: Condition;
   /**
    * The id of another module of this connector.
    */
@@ -197,32 +137,18 @@ export interface ComposeStep {
    * That module's input, as a template; the validator checks it against the module's input schema.
    */
   input?: {};
-  /**
-   * What a failed call does: `fail` (the default) stops with the error; `continue` records it as data (`$.steps.<id>.error`: `{ code, message, status, … }`, `$.steps.<id>.ok` false) so later steps can branch on it; `{ "continue": [codes] }` continues only on those ConnectorError codes.
-   */
-  onError?:
-    | ('fail' | 'continue')
-    | {
-        /**
-         * @minItems 1
-         */
-        continue: string[];
-      };
+  onError?: OnError;
   /**
    * The `schedule` capability: given timed steps (`[{ channel, waitSeconds }]`, each wait counted from that step's send) and the sends so far (`[{ time }]`, e.g. a verification's send_code_attempts), says whether the next step is due now. Its output: `{ due, step, channel, last, finished, done, dueInSeconds, nextCheckInSeconds }` (`step` 1-based; `done`: nothing is left to send once a due step is sent; `nextCheckInSeconds`: when to look again, counting the send of a due step; null once nothing is left).
    */
   schedule?: {
     /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     * A list of { channel, waitSeconds }, or a template giving one.
      */
-    steps: {
-      [k: string]: unknown | undefined;
-    };
+    steps: Value;
     /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     * The sends so far: a list of objects with an ISO 8601 `time`.
      */
-    sent: {
-      [k: string]: unknown | undefined;
-    };
+    sent: Value;
   };
 }

@@ -1,41 +1,7 @@
 /* Generated from schemas/scenario.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
-/**
- * @minItems 2
- * @maxItems 2
- *
- * Items: Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
- */
-export type Operands = {
-  [k: string]: unknown | undefined;
-}[];
-/**
- * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
- */
-export type Condition =
-  | boolean
-  | {
-      eq?: Operands;
-      ne?: Operands;
-      lt?: Operands;
-      le?: Operands;
-      gt?: Operands;
-      ge?: Operands;
-      in?: Operands;
-      /**
-       * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
-       */
-      exists?: string;
-      /**
-       * @minItems 1
-       */
-      and?: Condition[];
-      /**
-       * @minItems 1
-       */
-      or?: Condition[];
-      not?: Condition;
-    };
+import type { Condition, OnError, Value } from './expression.js';
+
 export type Steps = Step[];
 
 /**
@@ -61,11 +27,9 @@ export interface Scenario {
   params?: {};
   steps: Steps;
   /**
-   * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+   * What the scenario returns (to a parent scenario, the CLI or the host), as a template.
    */
-  result?: {
-    [k: string]: unknown | undefined;
-  };
+  result?: Value;
 }
 /**
  * One step. It has an `id` and exactly one kind: module, scenario, ask, wait, set, say, if, switch, loop, break or end. Its result is `$.steps.<id>` (`ok`, `output`, `error`); inside a loop it holds the latest round.
@@ -82,30 +46,7 @@ export interface Step {
   /**
    * Run the step only when this holds.
    */
-  when?:
-    | boolean
-    | {
-        eq?: Operands;
-        ne?: Operands;
-        lt?: Operands;
-        le?: Operands;
-        gt?: Operands;
-        ge?: Operands;
-        in?: Operands;
-        /**
-         * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
-         */
-        exists?: string;
-        /**
-         * @minItems 1
-         */
-        and?: Condition[];
-        /**
-         * @minItems 1
-         */
-        or?: Condition[];
-        not?: Condition;
-      };
+  when?: Condition;
   /**
    * Call a module of the connector (output: the module's output).
    */
@@ -122,29 +63,12 @@ export interface Step {
    * The sub-scenario's parameters, as a template.
    */
   params?: {};
-  /**
-   * What a failed call does: `fail` (the default) stops with the error; `continue` records it as data (`$.steps.<id>.error`: `{ code, message, status, … }`, `$.steps.<id>.ok` false) so later steps can branch on it; `{ "continue": [codes] }` continues only on those ConnectorError codes.
-   */
-  onError?:
-    | ('fail' | 'continue')
-    | {
-        /**
-         * @minItems 1
-         */
-        continue: string[];
-      };
+  onError?: OnError;
   /**
    * Variables to keep from this step's result, read later as `$.vars.<name>`. Here `$` is the step's own result: its output, or after a failure with onError continue its error `{ code, message, status, … }` — so `$.status` and `$.message` read as in an HTTP step of a workflow tool.
    */
   save?: {
-    /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
-     */
-    [k: string]:
-      | {
-          [k: string]: unknown | undefined;
-        }
-      | undefined;
+    [k: string]: Value | undefined;
   };
   /**
    * Ask for input (output: `{ answer }`): the CLI prompts; tests and demos answer from a script or the emulator's outbox (which reads the latest code sent to `to`).
@@ -155,11 +79,9 @@ export interface Step {
      */
     prompt: string;
     /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     * Where the code went (phone number or email), so an outbox answer can find it.
      */
-    to?: {
-      [k: string]: unknown | undefined;
-    };
+    to?: Value;
     /**
      * The answer is a secret (a password, a recovery code): `flow run` masks it in everything it prints.
      */
@@ -170,64 +92,30 @@ export interface Step {
    */
   wait?: {
     /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+     * A number (0–3600) or a reference to one.
      */
-    seconds: {
-      [k: string]: unknown | undefined;
-    };
+    seconds: Value;
   };
   /**
    * Set variables (`$.vars.<name>`) from templates.
    */
   set?: {
-    /**
-     * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
-     */
-    [k: string]:
-      | {
-          [k: string]: unknown | undefined;
-        }
-      | undefined;
+    [k: string]: Value | undefined;
   };
   /**
    * Print a line (`{{$.path}}` is filled in).
    */
   say?: string;
   /**
-   * true, false, or one comparison (`eq`, `ne`, `lt`, `le`, `gt`, `ge`: [a, b]; `in`: [a, [list]]; `exists`: a path) or combination (`and`, `or`: [conditions]; `not`: a condition). Comparing unlike types is false, never an error.
+   * Run `then` when this holds, else `else`.
    */
-  if?:
-    | boolean
-    | {
-        eq?: Operands;
-        ne?: Operands;
-        lt?: Operands;
-        le?: Operands;
-        gt?: Operands;
-        ge?: Operands;
-        in?: Operands;
-        /**
-         * A JSONPath-like path: `$`, then `.name`, `[0]` or `['name']` segments, for example `$.steps.read.output.send_code_attempts[0].time`.
-         */
-        exists?: string;
-        /**
-         * @minItems 1
-         */
-        and?: Condition[];
-        /**
-         * @minItems 1
-         */
-        or?: Condition[];
-        not?: Condition;
-      };
+  if?: Condition;
   then?: Steps;
   else?: Steps;
   /**
-   * Any JSON value. Strings that are references are read, `{{…}}` is interpolated, and one-key objects `$literal`, `$first` (first non-null), `$count` (length), `$add` (sum), `$if` ([condition, then, else]), `$test` (condition → boolean) and `$lookup` ([table, key]) compute. Any other object or list is a template whose members are evaluated.
+   * Run the `cases` entry named by this value's text, else `default`.
    */
-  switch?: {
-    [k: string]: unknown | undefined;
-  };
+  switch?: Value;
   cases?: {
     [k: string]: Steps | undefined;
   };

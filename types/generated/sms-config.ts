@@ -1,5 +1,7 @@
 /* Generated from schemas/sms-config.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { AccountSid, ApiKeySid, MessagingServiceSid, SmsSender } from './definitions.js';
+
 /**
  * When the text is sent. Logto's current types, and the legacy Test and Continue of older configs.
  */
@@ -36,7 +38,7 @@ export interface SMSConnectorConfig {
   /**
    * Your Twilio Account SID, shown on the Twilio Console home page (AC followed by 32 characters).
    */
-  accountSID: string;
+  accountSID: AccountSid;
   /**
    * The Auth Token shown next to the Account SID in the Twilio Console. Leave it out when you use an API key.
    */
@@ -44,7 +46,7 @@ export interface SMSConnectorConfig {
   /**
    * An API key (Twilio Console › Account › API keys), SK followed by 32 characters; use it with its secret instead of the Auth Token.
    */
-  apiKeySID?: string;
+  apiKeySID?: ApiKeySid;
   /**
    * The secret shown once when the API key was created.
    */
@@ -52,11 +54,11 @@ export interface SMSConnectorConfig {
   /**
    * The Messaging Service that sends the SMS (Twilio Console › Messaging › Services), MG followed by 32 characters. Give this or "from", not both.
    */
-  fromMessagingServiceSID?: string;
+  fromMessagingServiceSID?: MessagingServiceSid;
   /**
    * The sender instead of a Messaging Service: a Twilio phone number in E.164 (+15017122661) or an alphanumeric sender ID of up to 11 letters, digits and spaces (where the country allows it).
    */
-  from?: string;
+  from?: SmsSender;
   /**
    * One SMS text per usage type. {{code}} is replaced by the one-time code; {{application.name}} and other dotted names by the matching payload values.
    *

@@ -29,17 +29,11 @@ export function docsCommand(ctx: CliContext): Command {
 async function docs(ctx: CliContext, moduleId: string | undefined, options: DocsOptions): Promise<number> {
   const { io } = ctx;
   const { loadConnector } = await import('../../manifest/load.js');
-  const { requestSummary } = await import('../module-summary.js');
+  const { moduleRows, moduleTable } = await import('../doc-tables.js');
   const connector = await loadConnector(options.dir);
   if (moduleId === undefined) {
-    const rows = connector.modules.map((m) => ({ id: m.id, label: m.label, description: m.description, request: requestSummary(connector, m.id) }));
-    if (options.json) {
-      io.out(JSON.stringify(rows, null, 2));
-      return EXIT_OK;
-    }
-    io.out('| Module | What it does | Twilio request |');
-    io.out('|---|---|---|');
-    for (const r of rows) io.out(`| \`${r.id}\` — ${r.label} | ${r.description} | \`${r.request}\` |`);
+    if (options.json) io.out(JSON.stringify(moduleRows(connector), null, 2));
+    else for (const line of moduleTable(connector)) io.out(line);
     return EXIT_OK;
   }
   const info = connector.modules.find((m) => m.id === moduleId);

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/add-safe-list-number.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { E164 } from '../definitions.js';
+
 /**
  * The phone number to add.
  */
@@ -7,5 +9,5 @@ export interface AddANumberToTheSafeListInput {
   /**
    * The phone number, in E.164 (+15017122661), that Fraud Guard and geo permissions must never block.
    */
-  phoneNumber: string;
+  phoneNumber: E164;
 }

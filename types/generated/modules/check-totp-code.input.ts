@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/check-totp-code.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { FactorSid, Identity, ServiceSid } from '../definitions.js';
+
 /**
  * The user, their verified TOTP factor and the code they typed.
  */
@@ -7,15 +9,15 @@ export interface CheckATOTPCodeInput {
   /**
    * The Verify service (VA…) the user belongs to: the same one for every factor and challenge of this user.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID), the same one you gave "Create a TOTP factor". Never a phone number, email address or name: Twilio treats it as not personal.
    */
-  identity: string;
+  identity: Identity;
   /**
    * The user's verified TOTP factor (YF…): the sid "Create a TOTP factor" returned, or pick it from the user's factors.
    */
-  factorSid: string;
+  factorSid: FactorSid;
   /**
    * The code the person typed from their authenticator app, for example 123456 (3 to 8 digits).
    */

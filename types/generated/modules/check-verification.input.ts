@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/check-verification.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid, VerificationSid } from '../definitions.js';
+
 /**
  * The code the person entered, and which verification it is for: either the phone number or email address it was sent to, or the verification SID.
  */
@@ -7,7 +9,7 @@ export interface CheckAVerificationInput {
   /**
    * The Verify service that sent the code (VA…), the same one you gave "Start a verification".
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The code the person received and typed in, for example 123456 (4 to 10 letters or digits). Each check uses one of the 5 attempts, right or wrong.
    */
@@ -19,7 +21,7 @@ export interface CheckAVerificationInput {
   /**
    * The verification the code is for (VE…): map the sid that "Start a verification" returned. Fill in this or To, not both.
    */
-  verificationSid?: string;
+  verificationSid?: VerificationSid;
   /**
    * For PSD2 services: the same amount given when the verification started, for example €39.99. Required when the service has PSD2 enabled.
    */

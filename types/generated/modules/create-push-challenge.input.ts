@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/create-push-challenge.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { FactorSid, Identity, ServiceSid } from '../definitions.js';
+
 /**
  * The user, the push factor their phone registered (only your app with the Verify Push SDK can register one) and what the notification says.
  */
@@ -7,15 +9,15 @@ export interface SendAPushChallengeInput {
   /**
    * The Verify service (VA…) the user belongs to: the same one for every factor and challenge of this user.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID), the same one you gave "Create a TOTP factor". Never a phone number, email address or name: Twilio treats it as not personal.
    */
-  identity: string;
+  identity: Identity;
   /**
    * The verified push factor of the user's phone (YF…), registered by your app with the Verify Push SDK.
    */
-  factorSid: string;
+  factorSid: FactorSid;
   /**
    * The message of the push notification and up to 20 label/value lines shown in your app.
    */

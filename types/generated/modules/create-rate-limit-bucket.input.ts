@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/create-rate-limit-bucket.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { RateLimitSid, ServiceSid } from '../definitions.js';
+
 /**
  * The rate limit, and how many starts per how many seconds.
  */
@@ -7,11 +9,11 @@ export interface CreateARateLimitBucketInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The rate limit (RK…). Find it with "List rate limits".
    */
-  rateLimitSid: string;
+  rateLimitSid: RateLimitSid;
   /**
    * How many verifications one value of the rate limit may start within the interval, for example 5.
    */

@@ -1,5 +1,8 @@
 /* Generated from schemas/modules/create-service.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { CodeLength, CredentialSid, E164, FriendlyName, MessagingServiceSid, TemplateSid } from '../definitions.js';
+import type { AuthenticatorAttachment, MailerSid, PasskeyPreference, PushIncludeDate, RelyingPartyId, RelyingPartyName, RelyingPartyOrigins, TotpCodeLength, TotpIssuer, TotpSkew, TotpTimeStep, TtsName } from '../service-settings.js';
+
 /**
  * Only the name is required; every other setting keeps Twilio's default when left out. The rules of each setting live in ../service-settings.schema.json, shared with update-service.
  */
@@ -7,11 +10,11 @@ export interface CreateAServiceInput {
   /**
    * The name shown in every message, for example "Your Acme verification code is: 123456". At most 30 characters: letters, digits, spaces, dashes and underscores; no phone numbers, links, special characters or more than 4 digits, and no personal data.
    */
-  friendlyName: string;
+  friendlyName: FriendlyName;
   /**
    * How many digits each code has, from 4 to 10 (Twilio's default is 6).
    */
-  codeLength?: number;
+  codeLength?: CodeLength;
   /**
    * Look up each phone number's carrier and line type when a verification starts and return it in the verification's lookup field. Needed to skip landlines.
    */
@@ -27,7 +30,7 @@ export interface CreateAServiceInput {
   /**
    * For voice calls: the name of an alternative text-to-speech voice that reads the code, for example a Polly voice name. Applies only to languages read by text-to-speech.
    */
-  ttsName?: string;
+  ttsName?: TtsName;
   /**
    * Require a transaction amount and payee when starting and checking verifications, for PSD2 strong customer authentication of payments in Europe.
    */
@@ -47,15 +50,15 @@ export interface CreateAServiceInput {
     /**
      * Deprecated by Twilio: adds the date to a push challenge's details. Use the challenge's date_created instead.
      */
-    includeDate?: boolean;
+    includeDate?: PushIncludeDate;
     /**
      * The Apple Push Notification credential (CR…) for your iOS app, from Twilio Console › Push credentials.
      */
-    apnCredentialSid?: string;
+    apnCredentialSid?: CredentialSid;
     /**
      * The Firebase Cloud Messaging credential (CR…) for your Android app, from Twilio Console › Push credentials.
      */
-    fcmCredentialSid?: string;
+    fcmCredentialSid?: CredentialSid;
   };
   /**
    * How codes from authenticator apps such as Google Authenticator or Authy are made and checked.
@@ -64,24 +67,24 @@ export interface CreateAServiceInput {
     /**
      * The name authenticator apps show beside the code, for example Acme. Twilio uses the service name when this is empty.
      */
-    issuer?: string;
+    issuer?: TotpIssuer;
     /**
      * How often the app makes a new code, in seconds: 20 to 60 (default 30).
      */
-    timeStep?: number;
+    timeStep?: TotpTimeStep;
     /**
      * How many digits the app's codes have: 3 to 8 (default 6).
      */
-    codeLength?: number;
+    codeLength?: TotpCodeLength;
     /**
      * How many time steps before and after the current one still count, for phones whose clock drifts: 0 to 2 (default 1).
      */
-    skew?: number;
+    skew?: TotpSkew;
   };
   /**
    * The message template (HJ…) used for every SMS unless a verification names another. Find templates in Twilio Console › Verify › Templates.
    */
-  defaultTemplateSid?: string;
+  defaultTemplateSid?: TemplateSid;
   /**
    * The sender used for the whatsapp channel: your Messaging Service and its WhatsApp number.
    */
@@ -89,11 +92,11 @@ export interface CreateAServiceInput {
     /**
      * The Messaging Service (MG…) that holds your WhatsApp sender, from Twilio Console › Messaging › Services.
      */
-    msgServiceSid?: string;
+    msgServiceSid?: MessagingServiceSid;
     /**
      * The WhatsApp sender's phone number in E.164 format, for example +15017122661. It must belong to the Messaging Service above.
      */
-    from?: string;
+    from?: E164;
   };
   /**
    * For passkey sign-in: your application as passkeys know it, and which authenticators it accepts.
@@ -106,28 +109,28 @@ export interface CreateAServiceInput {
       /**
        * Your application's domain, without https:// or a path, for example example.com.
        */
-      id?: string;
+      id?: RelyingPartyId;
       /**
        * Your application's name, shown when a passkey is created, for example Example App.
        */
-      name?: string;
+      name?: RelyingPartyName;
       /**
        * The web origins allowed to use the passkeys, separated by commas with no spaces, for example login.example.com,www.example.com.
        */
-      origins?: string;
+      origins?: RelyingPartyOrigins;
     };
     /**
      * Which authenticators may hold a passkey: platform (built into the device, such as Face ID or Windows Hello), cross-platform (a security key or another phone) or any. An empty value clears the setting.
      */
-    authenticatorAttachment?: '' | 'platform' | 'cross-platform' | 'any';
+    authenticatorAttachment?: AuthenticatorAttachment;
     /**
      * Whether passkeys must be usable without first typing a username: required, preferred or discouraged. An empty value clears the setting.
      */
-    discoverableCredentials?: '' | 'required' | 'preferred' | 'discouraged';
+    discoverableCredentials?: PasskeyPreference;
     /**
      * Whether the device must check it is the person (PIN, fingerprint or face) when a passkey is used: required, preferred or discouraged. An empty value clears the setting.
      */
-    userVerification?: '' | 'required' | 'preferred' | 'discouraged';
+    userVerification?: PasskeyPreference;
   };
   /**
    * Send this service's verification events to your Twilio Event Streams sinks, if you have set them up.
@@ -136,5 +139,5 @@ export interface CreateAServiceInput {
   /**
    * Legacy: the mailer (MD…) of an email integration made before Twilio moved email setup to the Console. Only older accounts have one; leave it empty otherwise.
    */
-  mailerSid?: string;
+  mailerSid?: MailerSid;
 }

@@ -1,5 +1,8 @@
 /* Generated from schemas/modules/create-totp-factor.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { Identity, ServiceSid } from '../definitions.js';
+import type { TotpCodeLength, TotpSkew, TotpTimeStep } from '../service-settings.js';
+
 /**
  * The user and a name for the factor; the TOTP settings default to the service's (30-second, 6-digit SHA-1 codes unless the service says otherwise).
  */
@@ -7,11 +10,11 @@ export interface CreateATOTPFactorInput {
   /**
    * The Verify service (VA…). Its TOTP settings (issuer, time step, code length, skew) are the defaults of the factor.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID). Twilio creates the entity on the first factor. Never a phone number, email address or name.
    */
-  identity: string;
+  identity: Identity;
   /**
    * The account name the authenticator app shows next to the codes, for example ana@example.com or "Acme account" (at most 64 characters). Twilio puts it into binding.uri.
    */
@@ -27,15 +30,15 @@ export interface CreateATOTPFactorInput {
     /**
      * How many seconds each code lasts, from 20 to 60. Most authenticator apps only support 30.
      */
-    timeStep?: number;
+    timeStep?: TotpTimeStep;
     /**
      * How many time steps early or late a code is still accepted, from 0 to 2, for phones whose clock is a little off.
      */
-    skew?: number;
+    skew?: TotpSkew;
     /**
      * How many digits each code has, from 3 to 8. Most authenticator apps only support 6.
      */
-    codeLength?: number;
+    codeLength?: TotpCodeLength;
     /**
      * The hash the codes are made with: sha1 (what every authenticator app supports), sha256 or sha512.
      */

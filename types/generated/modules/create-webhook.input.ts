@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/create-webhook.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid } from '../definitions.js';
+
 /**
  * The URL to call and the events it should receive.
  */
@@ -7,7 +9,7 @@ export interface CreateAWebhookInput {
   /**
    * The Verify service whose events to receive (VA…).
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * A name for the webhook, for example "Login events" (no personal data).
    */

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/delete-messaging-configuration.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid } from '../definitions.js';
+
 /**
  * The service and the country.
  */
@@ -7,7 +9,7 @@ export interface DeleteAMessagingConfigurationInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The configuration's country: a two-letter code in capitals such as CA, or all.
    */

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/escalate-verification.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid, VerificationSid } from '../definitions.js';
+
 /**
  * Which verification to move on, and the fallback workflow it follows: a Vonage-style preset (1–7) or your own steps.
  */
@@ -7,11 +9,11 @@ export interface EscalateAVerificationInput {
   /**
    * The Verify service that started the verification (VA…).
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The verification to escalate (VE…): map the sid that "Start a verification" returned. Start it on the workflow's first channel.
    */
-  verificationSid: string;
+  verificationSid: VerificationSid;
   /**
    * Vonage's workflow_id, with a voice call where Vonage reads the code (TTS): 1 SMS → call → call (waits 125 s, 180 s, 300 s); 2 SMS → SMS → call (125 s, 180 s, 300 s); 3 call → call (150 s, 150 s); 4 SMS → SMS (120 s, 180 s); 5 SMS → call (120 s, 180 s); 6 SMS only; 7 call only.
    */

@@ -1,16 +1,18 @@
 /* Generated from schemas/modules/get-challenge.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ChallengeSid, Identity, ServiceSid } from '../definitions.js';
+
 export interface GetAChallengeInput {
   /**
    * The Verify service (VA…) the user belongs to: the same one for every factor and challenge of this user.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID), the same one you gave "Create a TOTP factor". Never a phone number, email address or name: Twilio treats it as not personal.
    */
-  identity: string;
+  identity: Identity;
   /**
    * The challenge to fetch (YC…): map the sid a challenge module returned.
    */
-  challengeSid: string;
+  challengeSid: ChallengeSid;
 }

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/get-rate-limit-bucket.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { BucketSid, RateLimitSid, ServiceSid } from '../definitions.js';
+
 /**
  * The bucket to fetch.
  */
@@ -7,13 +9,13 @@ export interface GetARateLimitBucketInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The rate limit (RK…). Find it with "List rate limits".
    */
-  rateLimitSid: string;
+  rateLimitSid: RateLimitSid;
   /**
    * The bucket (BL…). Find it with "List rate limit buckets".
    */
-  bucketSid: string;
+  bucketSid: BucketSid;
 }

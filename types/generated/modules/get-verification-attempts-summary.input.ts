@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/get-verification-attempts-summary.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid } from '../definitions.js';
+
 /**
  * Every filter is optional: without any, the summary covers all attempts of the last 30 days.
  */
@@ -7,7 +9,7 @@ export interface SummariseVerificationAttemptsInput {
   /**
    * Only attempts of this Verify service (VA…).
    */
-  serviceSid?: string;
+  serviceSid?: ServiceSid;
   /**
    * Only attempts sent after this moment, in ISO 8601 UTC, for example 2025-01-31T00:00:00Z.
    */

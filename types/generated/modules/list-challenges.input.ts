@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-challenges.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { FactorSid, Identity, ServiceSid } from '../definitions.js';
+
 /**
  * The user whose challenges to list, and optional filters.
  */
@@ -7,15 +9,15 @@ export interface ListChallengesInput {
   /**
    * The Verify service (VA…) the user belongs to: the same one for every factor and challenge of this user.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID), the same one you gave "Create a TOTP factor". Never a phone number, email address or name: Twilio treats it as not personal.
    */
-  identity: string;
+  identity: Identity;
   /**
    * Only the challenges of this factor (YF…). Leave empty for all of the user's factors.
    */
-  factorSid?: string;
+  factorSid?: FactorSid;
   /**
    * Only challenges with this status: pending, expired, approved or denied. Leave empty for all.
    */

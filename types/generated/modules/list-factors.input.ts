@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-factors.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { Identity, ServiceSid } from '../definitions.js';
+
 /**
  * The user whose factors to list.
  */
@@ -7,11 +9,11 @@ export interface ListFactorsInput {
   /**
    * The Verify service (VA…) the user belongs to: the same one for every factor and challenge of this user.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Your own id for the user (8 to 64 letters and digits, groups joined by dashes, such as a UUID), the same one you gave "Create a TOTP factor". Never a phone number, email address or name: Twilio treats it as not personal.
    */
-  identity: string;
+  identity: Identity;
   /**
    * The most factors to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
    */

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-messaging-configurations.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid } from '../definitions.js';
+
 /**
  * The service whose configurations to list.
  */
@@ -7,7 +9,7 @@ export interface ListMessagingConfigurationsInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The most configurations to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
    */

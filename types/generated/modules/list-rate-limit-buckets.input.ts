@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-rate-limit-buckets.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { RateLimitSid, ServiceSid } from '../definitions.js';
+
 /**
  * The rate limit whose buckets to list.
  */
@@ -7,11 +9,11 @@ export interface ListRateLimitBucketsInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The rate limit (RK…). Find it with "List rate limits".
    */
-  rateLimitSid: string;
+  rateLimitSid: RateLimitSid;
   /**
    * The most buckets to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
    */

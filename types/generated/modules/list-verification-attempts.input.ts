@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-verification-attempts.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { E164, ServiceSid, VerificationSid } from '../definitions.js';
+
 /**
  * Every filter is optional: by default the attempts of the last 30 days (Twilio keeps no more), newest first, at most 50.
  */
@@ -23,7 +25,7 @@ export interface ListVerificationAttemptsInput {
   /**
    * Only attempts sent to this phone number, in E.164 (+15017122661).
    */
-  to?: string;
+  to?: E164;
   /**
    * Only attempts sent to phone numbers of this country: a two-letter code such as CO or US.
    */
@@ -35,11 +37,11 @@ export interface ListVerificationAttemptsInput {
   /**
    * Only attempts of this Verify service (VA…).
    */
-  serviceSid?: string;
+  serviceSid?: ServiceSid;
   /**
    * Only the attempts of one verification (VE…): every code sent for it, on every channel.
    */
-  verificationSid?: string;
+  verificationSid?: VerificationSid;
   /**
    * converted: the person entered the right code; unconverted: they did not (yet). Leave empty for both.
    */

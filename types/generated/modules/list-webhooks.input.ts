@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/list-webhooks.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid } from '../definitions.js';
+
 /**
  * Only the service is required: by default the first 50 webhooks are returned.
  */
@@ -7,7 +9,7 @@ export interface ListWebhooksInput {
   /**
    * The Verify service whose webhooks to list (VA…).
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The most webhooks to return, from 1 to 10000 (default 50). The connector follows Twilio's pages until it has this many or the list ends.
    */

@@ -1,10 +1,12 @@
 /* Generated from schemas/modules/start-verification.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { Email, FriendlyName, ServiceSid, StringMap, TemplateSid } from '../definitions.js';
+
 export interface StartAVerificationInput {
   /**
    * The Verify service that sends the code (VA…). Create one with "Create a service" or find it in the Twilio Console under Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * Where the code goes: a phone number in E.164 format (+15017122661), or an email address when the channel is email.
    */
@@ -16,7 +18,7 @@ export interface StartAVerificationInput {
   /**
    * Replaces the service's name in this message only, for example your brand for one campaign (at most 30 characters).
    */
-  customFriendlyName?: string;
+  customFriendlyName?: FriendlyName;
   /**
    * Deprecated by Twilio: use a message template instead. The text of the message.
    */
@@ -41,6 +43,9 @@ export interface StartAVerificationInput {
    * For PSD2 services: who is being paid, for example Acme Inc. Required when the service has PSD2 enabled.
    */
   payee?: string;
+  /**
+   * Values for the service's programmable rate limits, keyed by each limit's unique name, for example { "end_user_ip_address": "203.0.113.7" }.
+   */
   rateLimits?: StringMap;
   /**
    * For the email channel: the sender, the SendGrid template and its substitutions.
@@ -49,7 +54,7 @@ export interface StartAVerificationInput {
     /**
      * Sender address, for example verify@example.com.
      */
-    from?: string;
+    from?: Email;
     /**
      * Sender name shown in the inbox.
      */
@@ -58,7 +63,10 @@ export interface StartAVerificationInput {
      * The SendGrid dynamic template id (d-…).
      */
     template_id?: string;
-    substitutions?: StringMap1;
+    /**
+     * Values for the template's variables.
+     */
+    substitutions?: StringMap;
   };
   /**
    * For SMS: your Android app's 11-character hash, appended so the SMS Retriever API can read the code automatically.
@@ -67,8 +75,11 @@ export interface StartAVerificationInput {
   /**
    * A message template (HJ…) to use instead of the service's default, for SMS and voice.
    */
-  templateSid?: string;
-  templateCustomSubstitutions?: StringMap2;
+  templateSid?: TemplateSid;
+  /**
+   * Values for the template's custom variables, for example { "app_name": "Acme" }.
+   */
+  templateCustomSubstitutions?: StringMap;
   /**
    * The IPv4 or IPv6 address of the user's device. Strongly recommended with the auto channel.
    */
@@ -81,29 +92,8 @@ export interface StartAVerificationInput {
    * enable (the default) lets Fraud Guard and geo permissions block suspicious traffic; disable bypasses them for this SMS.
    */
   riskCheck?: 'enable' | 'disable';
-  tags?: StringMap3;
-}
-/**
- * Values for the service's programmable rate limits, keyed by each limit's unique name, for example { "end_user_ip_address": "203.0.113.7" }.
- */
-export interface StringMap {
-  [k: string]: string | number | boolean | undefined;
-}
-/**
- * Values for the template's variables.
- */
-export interface StringMap1 {
-  [k: string]: string | number | boolean | undefined;
-}
-/**
- * Values for the template's custom variables, for example { "app_name": "Acme" }.
- */
-export interface StringMap2 {
-  [k: string]: string | number | boolean | undefined;
-}
-/**
- * Up to 10 key/value labels recorded with the verification and its events, for example { "campaign": "signup" }. Do not put personal data here.
- */
-export interface StringMap3 {
-  [k: string]: string | number | boolean | undefined;
+  /**
+   * Up to 10 key/value labels recorded with the verification and its events, for example { "campaign": "signup" }. Do not put personal data here.
+   */
+  tags?: StringMap;
 }

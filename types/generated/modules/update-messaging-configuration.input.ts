@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/update-messaging-configuration.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { MessagingServiceSid, ServiceSid } from '../definitions.js';
+
 /**
  * The service, the country and the new Messaging Service.
  */
@@ -7,7 +9,7 @@ export interface UpdateAMessagingConfigurationInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The configuration's country: a two-letter code in capitals such as CA, or all.
    */
@@ -15,5 +17,5 @@ export interface UpdateAMessagingConfigurationInput {
   /**
    * The Messaging Service (MG…) that sends to that country from now on.
    */
-  messagingServiceSid: string;
+  messagingServiceSid: MessagingServiceSid;
 }

@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/update-rate-limit-bucket.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { BucketSid, RateLimitSid, ServiceSid } from '../definitions.js';
+
 /**
  * Give the maximum, the interval or both; what you leave out keeps its value.
  */
@@ -7,15 +9,15 @@ export interface UpdateARateLimitBucketInput {
   /**
    * The Verify service (VA…). Find it with "List services" or in Twilio Console › Verify › Services.
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The rate limit (RK…). Find it with "List rate limits".
    */
-  rateLimitSid: string;
+  rateLimitSid: RateLimitSid;
   /**
    * The bucket (BL…) to change. Find it with "List rate limit buckets".
    */
-  bucketSid: string;
+  bucketSid: BucketSid;
   /**
    * How many verifications one value of the rate limit may start within the interval, for example 5.
    */

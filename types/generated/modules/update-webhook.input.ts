@@ -1,5 +1,7 @@
 /* Generated from schemas/modules/update-webhook.input.schema.json by scripts/generate-types.ts. Do not edit: change the schema and run `npm run generate:types`. */
 
+import type { ServiceSid, WebhookSid } from '../definitions.js';
+
 /**
  * The webhook and the settings to change.
  */
@@ -7,11 +9,11 @@ export interface UpdateAWebhookInput {
   /**
    * The Verify service of the webhook (VA…).
    */
-  serviceSid: string;
+  serviceSid: ServiceSid;
   /**
    * The webhook to change (YW…).
    */
-  webhookSid: string;
+  webhookSid: WebhookSid;
   /**
    * A name for the webhook, for example "Login events" (no personal data).
    */
