@@ -1,6 +1,7 @@
 /**
  * `npm run build:n8n`: writes dist/n8n-nodes-twilio-verify/, the n8n community-node package, from `loadConnector()`
- * (connector/n8n/package-files.ts says what each file is), plus its icon and README (docs/n8n.md). Run after `tsc`.
+ * (connector/n8n/package-files.ts says what each file is), plus its icon, README (docs/n8n.md) and
+ * the flow templates exported as n8n workflows (workflows/<template id>.json). Run after `tsc`.
  *
  *   node dist/scripts/build-n8n.js [--out DIR] [--connector DIR] [--link]
  *
@@ -13,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadConnector } from '../connector/index.js';
 import { CREDENTIALS_DIR, NODE_DIR, packageFiles } from '../connector/n8n/package-files.js';
 import { ICON_FILE } from '../connector/n8n/description.js';
+import { exportTemplates } from '../connector/n8n/flows/export.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rootDir = resolve(here, '..', '..');
@@ -38,6 +40,8 @@ export async function buildN8nPackage(options: BuildN8nOptions = {}): Promise<Bu
   const icon = readFileSync(join(rootDir, 'assets', 'logo.svg'), 'utf8');
   files[`${NODE_DIR}/${ICON_FILE}`] = icon;
   files[`${CREDENTIALS_DIR}/${ICON_FILE}`] = icon;
+  // The flow templates as n8n workflows, named by template id (only from this package's connector: the templates use its modules).
+  if (options.connectorDir === undefined) for (const [id, workflow] of Object.entries(exportTemplates(connector))) files[`workflows/${id}.json`] = `${JSON.stringify(workflow, null, 2)}\n`;
 
   rmSync(outDir, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {

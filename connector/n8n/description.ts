@@ -13,6 +13,9 @@ import { groupModules } from './resources.js';
 export const NODE_NAME = 'twilioVerify';
 export const NODE_CLASS = 'TwilioVerify';
 export const NODE_VERSION = 1;
+export const N8N_PACKAGE_NAME = 'n8n-nodes-twilio-verify';
+/** The node's type in a workflow: the package name, then the node name. */
+export const NODE_TYPE = `${N8N_PACKAGE_NAME}.${NODE_NAME}`;
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const CREDENTIAL_TEST = 'twilioVerifyApiTest';
 export const ICON_FILE = 'twilioVerify.svg';

@@ -2,7 +2,7 @@
  * One input property's JSON Schema → one n8n parameter, and the plan that turns the parameter's value back into
  * the input. The rules, for every module alike:
  *
- *   string                     string (`x-secret` → password)          enum → options
+ *   string                     string (`x-secret` → password)          enum → options (named by `x-enum-labels`)
  *   integer / number           number (min/max, whole numbers for integers)
  *   boolean                    boolean
  *   object with properties     collection of its properties (nested objects nest)
@@ -85,8 +85,13 @@ function label(name: string, schema: Schema): string {
   return typeof schema['title'] === 'string' ? schema['title'] : sentenceCase(name);
 }
 
-function enumOptions(values: readonly unknown[]): INodePropertyOptions[] {
-  return values.map((value) => ({ name: value === '' ? '(none: clears the setting)' : String(value), value: value as string | number | boolean }));
+/** An enum's options: `x-enum-labels` names them; a value without a label shows as itself. */
+function enumOptions(values: readonly unknown[], labels: unknown): INodePropertyOptions[] {
+  const named = isObject(labels) ? labels : {};
+  return values.map((value) => {
+    const label = named[String(value)];
+    return { name: typeof label === 'string' ? label : value === '' ? '(none: clears the setting)' : String(value), value: value as string | number | boolean };
+  });
 }
 
 function displayFor(schema: Schema, placement: Placement): IDisplayOptions | undefined {
@@ -172,7 +177,7 @@ export function renderField(name: string, schema: Schema, placement: Placement, 
   }
   if (Array.isArray(schema['enum']) && (type === 'string' || type === 'integer' || type === 'number')) {
     return {
-      property: { ...base, type: 'options', options: enumOptions(schema['enum'] as unknown[]), default: defaultOf(schema, type) },
+      property: { ...base, type: 'options', options: enumOptions(schema['enum'] as unknown[], schema['x-enum-labels']), default: defaultOf(schema, type) },
       plan: { key: name, shape: { kind: 'value' } },
     };
   }
@@ -232,7 +237,7 @@ export function renderField(name: string, schema: Schema, placement: Placement, 
       const itemType = typeOf(items);
       if (Array.isArray(items['enum'])) {
         return {
-          property: { ...base, type: 'multiOptions', options: enumOptions(items['enum'] as unknown[]), default: [] },
+          property: { ...base, type: 'multiOptions', options: enumOptions(items['enum'] as unknown[], items['x-enum-labels'] ?? schema['x-enum-labels']), default: [] },
           plan: { key: name, shape: { kind: 'value' } },
         };
       }

@@ -4,6 +4,9 @@
  * the class n8n checks for. Every item goes to `connector.execute()`: validation, retry safety, the error table and
  * output validation are the runtime's.
  *
+ * Items are read and checked first (a bad item fails the node before any item is sent), then sent side by side,
+ * at most ITEM_CONCURRENCY at once and none started after a failure that will fail the node.
+ *
  *   valid item          → the module's output as one item (a search module: one item per entry of its list)
  *   failing item        → NodeOperationError "<code>: <message>", its description the remedy; nothing was sent
  *                         when the input was invalid
@@ -25,7 +28,13 @@ import type {
 import { ConnectorError, loadConnector, type Connector, type ConnectorErrorData, type ExecuteResult } from '../index.js';
 import { connectionFrom, CREDENTIAL_NAME, describeCredentials, type CredentialPlan } from './credentials.js';
 import { ADDITIONAL_FIELDS, describeNode, type NodePlan } from './description.js';
+import { runBounded } from './bounded.js';
 import { readInput } from './input.js';
+
+/** How many items of one execution are sent at once (n8n's HTTP Request node sends them all at once). */
+export const ITEM_CONCURRENCY = 16;
+
+type Call = { operation: string; input: Record<string, unknown>; itemsKey: string | undefined } | { error: ConnectorErrorData };
 
 type NodeOperationErrorClass = new (...args: ConstructorParameters<typeof N8nNodeOperationError>) => Error;
 
@@ -74,6 +83,8 @@ export async function createBridge(options: BridgeOptions): Promise<NodeBridge> 
   const { plan } = describeNode(connector);
   const credentialPlan: CredentialPlan = describeCredentials(connector.connectionSchema, { displayName: '', documentationUrl: '' }).plan;
   const NodeError = options.NodeOperationError;
+  // prepareRequest checks a module that sends one request; a composed module checks its input when it runs.
+  const composed = new Set(connector.modules.filter((m) => m.definition.compose !== undefined).map((m) => m.id));
   const connectionOf = (data: ICredentialDataDecryptedObject | undefined): Record<string, unknown> => connectionFrom(data, credentialPlan);
 
   return {
@@ -84,24 +95,45 @@ export async function createBridge(options: BridgeOptions): Promise<NodeBridge> 
       const items = ctx.getInputData();
       const connection = connectionOf(await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_NAME));
       const signal = ctx.getExecutionCancelSignal?.();
-      const out: INodeExecutionData[] = [];
+      const continueOnFail = ctx.continueOnFail();
+
+      // 1. Every item's input, checked as far as it can be without sending: a bad item fails the node before any is sent.
+      const calls: Call[] = [];
       for (let i = 0; i < items.length; i++) {
         const operation = String(ctx.getNodeParameter('operation', i));
         const module = plan.modules[operation];
-        let result: ExecuteResult;
         try {
           if (!module) throw new ConnectorError('unknown_module', `There is no operation "${operation}" in this version of the node.`, { remedy: 'Choose an operation from the list.' });
           const input = readInput(module, (name) => ctx.getNodeParameter(name, i, undefined), module.additional.length > 0 ? ctx.getNodeParameter(ADDITIONAL_FIELDS, i, {}) : {});
-          result = await connector.execute(operation, connection, input, { onError: 'output', ...(signal ? { signal } : {}) });
+          if (!composed.has(operation)) connector.prepareRequest(operation, input);
+          calls.push({ operation, input, itemsKey: module.itemsKey });
         } catch (error) {
           // n8n's own failures (an expression that does not resolve) stay n8n's, unless the item is to continue.
-          if (!(error instanceof ConnectorError) && !ctx.continueOnFail()) throw error;
-          result = { ok: false, error: errorData(error) };
+          if (!(error instanceof ConnectorError) && !continueOnFail) throw error;
+          if (!continueOnFail) throw nodeError(NodeError, ctx.getNode(), errorData(error), i);
+          calls.push({ error: errorData(error) });
         }
-        if (result.ok) out.push(...outputItems(result.output, module?.itemsKey, i));
-        else if (ctx.continueOnFail()) out.push({ json: { error: result.error as unknown as IDataObject }, pairedItem: { item: i } });
-        else throw nodeError(NodeError, ctx.getNode(), result.error, i);
       }
+
+      // 2. The calls, side by side; once one fails (and the node will), no further item is started.
+      let failed = false;
+      const results = await runBounded(calls.length, ITEM_CONCURRENCY, async (i): Promise<ExecuteResult> => {
+        const call = calls[i]!;
+        if ('error' in call) return { ok: false, error: call.error };
+        const result = await connector.execute(call.operation, connection, call.input, { onError: 'output', ...(signal ? { signal } : {}) });
+        if (!result.ok && !continueOnFail) failed = true;
+        return result;
+      }, () => failed);
+
+      // 3. The items in order: outputs, errors as data, or the first failure.
+      const out: INodeExecutionData[] = [];
+      results.forEach((result, i) => {
+        if (result === undefined) return;
+        const call = calls[i]!;
+        if (result.ok) out.push(...outputItems(result.output, 'itemsKey' in call ? call.itemsKey : undefined, i));
+        else if (continueOnFail) out.push({ json: { error: result.error as unknown as IDataObject }, pairedItem: { item: i } });
+        else throw nodeError(NodeError, ctx.getNode(), result.error, i);
+      });
       return [out];
     },
 

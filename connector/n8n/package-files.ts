@@ -15,10 +15,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Connector } from '../index.js';
 import { CREDENTIAL_CLASS, describeCredentials, type CredentialDescription } from './credentials.js';
-import { CREDENTIAL_TEST, describeNode, ICON_FILE, NODE_CLASS, NODE_NAME, NODE_VERSION, type NodeDescription } from './description.js';
+import { CREDENTIAL_TEST, describeNode, ICON_FILE, N8N_PACKAGE_NAME, NODE_CLASS, NODE_TYPE, NODE_VERSION, type NodeDescription } from './description.js';
+
+export { N8N_PACKAGE_NAME } from './description.js';
 import { outputPreview, previewPath } from './output-preview.js';
 
-export const N8N_PACKAGE_NAME = 'n8n-nodes-twilio-verify';
 export const NODE_DIR = `dist/nodes/${NODE_CLASS}`;
 export const CREDENTIALS_DIR = 'dist/credentials';
 export const NODE_FILE = `${NODE_DIR}/${NODE_CLASS}.node.js`;
@@ -106,7 +107,7 @@ module.exports = { ${CREDENTIAL_CLASS} };
 function codex(connector: Connector): Record<string, unknown> {
   const docs = connector.manifest.docs;
   return {
-    node: `${N8N_PACKAGE_NAME}.${NODE_NAME}`,
+    node: NODE_TYPE,
     nodeVersion: '1.0',
     codexVersion: '1.0',
     categories: ['Communication', 'Development'],

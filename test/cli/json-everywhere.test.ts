@@ -28,6 +28,8 @@ const notAnSmsConfig = join(dir, 'not-an-object.json');
 writeFileSync(notAnSmsConfig, '[]');
 const loopWithoutMaximum = join(dir, 'no-max.json');
 writeFileSync(loopWithoutMaximum, JSON.stringify({ id: 'no-max', title: 't', description: 'd', steps: [{ id: 'again', loop: { steps: [{ id: 'a', say: 'hi' }] } }] }));
+const notExportable = join(dir, 'not-exportable.json');
+writeFileSync(notExportable, JSON.stringify({ id: 'tags-whole', title: 'Tags whole', description: 'A map given as one reference.', params: { type: 'object', properties: { tags: { type: 'object' } } }, steps: [{ id: 'send', module: 'start-verification', input: { serviceSid: `VA${'a'.repeat(32)}`, to: '+15005550006', channel: 'sms', tags: '$.params.tags' } }] }));
 const makeApp = join(dir, 'make-app');
 writeApp(exportMakeApp(await loadConnector()), makeApp);
 const brokenMakeApp = join(dir, 'broken-make-app');
@@ -48,6 +50,7 @@ const SUCCEEDS: Record<string, string[]> = {
   'flow list': [],
   'flow validate': ['studio-verify-subflow'],
   'flow run': ['vonage-fallback-5', '--param', 'to=+15005550006', '--emulator', '--answers', ',,@code'],
+  'flow export': ['vonage-fallback-1', '--to', 'n8n'],
   playground: ['--port', '0'],
   'make validate': [makeApp],
 };
@@ -62,6 +65,7 @@ const FAILS: Record<string, string[]> = {
   'sms send': ['--config', notAnSmsConfig, '--to', '+15017122661', '--type', 'SignIn'],
   'flow validate': [loopWithoutMaximum],
   'flow run': ['studio-verify-subflow', '--param', 'to=+15005550006', '--emulator', '--answers', '999999'],
+  'flow export': [notExportable, '--to', 'n8n'],
   'make validate': [brokenMakeApp],
 };
 

@@ -86,7 +86,12 @@ describe('n8n package: generated from the connector', () => {
           const input = Object.keys(property['x-options-from'].input ?? {});
           assert.equal(rendered.typeOptions.loadOptionsDependsOn?.length ?? 0, input.length);
         }
-        if (Array.isArray(property['enum'])) assert.deepEqual((rendered.options as Array<{ value: unknown }>).map((o) => o.value), property['enum']);
+        if (Array.isArray(property['enum'])) {
+          const options = rendered.options as Array<{ value: unknown; name: string }>;
+          assert.deepEqual(options.map((o) => o.value), property['enum']);
+          const labels = property['x-enum-labels'] ?? {};
+          for (const option of options) if (labels[String(option.value)]) assert.equal(option.name, labels[String(option.value)], `${module.id}: ${name} = ${String(option.value)} is named`);
+        }
         for (const [sibling, allowed] of Object.entries<unknown[]>(property['x-show-when'] ?? {})) {
           const shown: [string, unknown] | undefined = Object.entries(rendered.displayOptions?.show ?? {}).find(([key]) => key.replace(/^\//, '').split('.').at(-1) === sibling);
           assert.ok(shown, `${module.id}: ${name} is shown only for some ${sibling}`);

@@ -87,6 +87,30 @@ describe('n8n node: execute() through the runtime', () => {
     assert.equal(emu.stats().requests, before + 2, 'the invalid item sent nothing');
   });
 
+  it('one invalid item among valid ones fails the node before any item is sent', async () => {
+    const before = emu.stats().requests;
+    const error = await run((i) => ({ resource: 'verification', operation: 'start-verification', serviceSid, to: i === 7 ? '+1 501' : `+1501712280${i}`, channel: 'sms' }), { items: 10 }).then(
+      () => assert.fail('should fail'),
+      (e: unknown) => e as Error & { context?: { itemIndex?: number } },
+    );
+    assert.match(error.message, /^invalid_input: .*\/to/);
+    assert.equal(error.context?.itemIndex, 7);
+    assert.equal(emu.stats().requests, before, 'nothing was sent for any item');
+  });
+
+  it('items are sent side by side, but none is started once one has failed', async () => {
+    const before = emu.stats().requests;
+    const items = 200;
+    const error = await run((i) => ({ resource: 'verification', operation: 'get-verification', serviceSid, verificationSid: `VE${String(i).padStart(32, '0')}` }), { items }).then(
+      () => assert.fail('should fail'),
+      (e: unknown) => e as Error & { context?: { itemIndex?: number } },
+    );
+    assert.match(error.message, /^verification_not_pending: /);
+    assert.equal(error.context?.itemIndex, 0, 'the first failing item is reported');
+    const sent = emu.stats().requests - before;
+    assert.ok(sent >= 1 && sent < items / 2, `${sent} of ${items} requests were sent`);
+  });
+
   it('a Twilio error keeps its code, Twilio code and remedy; never the token', async () => {
     const [out] = await run({ resource: 'verification', operation: 'get-verification', serviceSid, verificationSid: `VE${'0'.repeat(32)}` }, { continueOnFail: true });
     const data = out![0]!.json['error'] as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { act, collect, connectionOption, emulatorOption, jsonOption, type CliContext } from '../command-kit.js';
 import type { FlowRunOptions } from './flow-actions.js';
+import { flowExportCommand } from './flow-export.js';
 
 const actions = () => import('./flow-actions.js');
 
@@ -33,5 +34,6 @@ export function flowCommand(ctx: CliContext): Command {
         .addOption(new Option('--json', 'print one JSON document ({ ok, result } or { ok: false, error }); steps go to stderr'))
         .addHelpText('after', '\nExit codes: 0 done, 1 the flow failed or is invalid, 2 the command line was wrong.\nExample: verify-connector flow run studio-verify-subflow --param to=+15005550006 --emulator --answers 000000,@code')
         .action(act(ctx, async (ref: string, options: FlowRunOptions) => (await actions()).runFlow(ref, options, io))),
-    );
+    )
+    .addCommand(flowExportCommand(ctx));
 }
