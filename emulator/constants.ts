@@ -42,6 +42,9 @@ export const OUTBOX_CAPACITY = 10_000;
 /** Request bodies above this size get 413 and are not read further. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A JSON body nests at most this deep (Twilio's parameters are flat; RateLimits and the like are two levels). */
+export const MAX_JSON_DEPTH = 32;
+
 /** List paging (Twilio: PageSize 1–1000, default 50). */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;

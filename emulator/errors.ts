@@ -16,6 +16,7 @@ export const ERRORS = {
   20004: { status: 405, message: 'Method not allowed' },
   20404: { status: 404, message: 'The requested resource was not found' },
   20413: { status: 413, message: 'Request body is larger than 1 MB' }, // emulator-only code: Twilio has none for this
+  20431: { status: 431, message: 'Request header fields are too large' }, // emulator-only code: Twilio has none for this
   20429: { status: 429, message: 'Too many requests' },
   20500: { status: 500, message: 'Internal Server Error' },
   21211: { status: 400, message: "Invalid 'To' Phone Number" },

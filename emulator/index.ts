@@ -19,7 +19,7 @@ import { AttemptStore } from './attempts.js';
 import { MessagingConfigurationStore } from './messaging-configurations.js';
 import { RateLimitStore } from './rate-limits.js';
 import { SafeListStore } from './safe-list.js';
-import { createRequestListener } from './server.js';
+import { answerClientError, createRequestListener } from './server.js';
 import { ServiceStore } from './services.js';
 import type { EmulatorState } from './state.js';
 import { TemplateStore } from './templates.js';
@@ -138,11 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Slow or stuck clients must not pin sockets forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  server.on('clientError', (_err, socket) => {
-    // Unparseable HTTP: answer 400 if the socket is still usable, never throw.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

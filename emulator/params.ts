@@ -3,6 +3,7 @@
  * (application/x-www-form-urlencoded for bodies, the query string for GET), or a JSON object body.
  * Names are case-sensitive and unknown names are ignored, like Twilio.
  */
+import { MAX_JSON_DEPTH } from './constants.js';
 import { TwilioError } from './errors.js';
 
 export class Params {
@@ -67,6 +68,7 @@ export function parseJsonBody(text: string): Params {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new TwilioError(20001, 'A JSON request body must be an object');
   }
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new TwilioError(20001, `A JSON request body may nest at most ${MAX_JSON_DEPTH} levels`);
   const params = new Params();
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (value === null || value === undefined) continue;
@@ -79,6 +81,17 @@ export function parseJsonBody(text: string): Params {
     }
   }
   return params;
+}
+
+/** Depth of a parsed value, measured without recursion (a deep body must not exhaust the stack while it is measured). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    if (node !== null && typeof node === 'object') for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Chooses the parser from the Content-Type; anything but JSON is read as a form, as Twilio does. */

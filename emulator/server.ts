@@ -4,6 +4,7 @@
  * The emulator never logs, so no credential can leak into a log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { authenticate } from './auth.js';
 import { readBody } from './body.js';
 import { MAX_BODY_BYTES } from './constants.js';
@@ -23,6 +24,21 @@ import { addEntityRoutes } from './entity-routes.js';
 import { addWebhookRoutes } from './webhook-routes.js';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * HTTP that Node cannot parse, answered in Twilio's error shape when the socket still takes it: a header block too
+ * large (431), anything else malformed (400). Never throws; the connection is closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(errorBody(tooLarge ? 20431 : 20001, tooLarge ? undefined : 'Malformed HTTP request'));
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
 
 export function createRequestListener(state: EmulatorState): RequestListener {
   const router = new Router();

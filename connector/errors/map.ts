@@ -51,13 +51,18 @@ export function errorFromResponse(statusCode: number, body: unknown, overrides?:
   });
 }
 
+/** Failures before any connection existed (refused, no such host, no route): the request never left. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
 /** Network-level failures. Only the error's code is read: an HTTP library's error object carries the request's headers, credentials included. */
 export function errorFromException(error: unknown, timeoutMs: number): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const name = typeof (error as { name?: unknown })?.name === 'string' ? (error as { name: string }).name : '';
-  const { timeout, cancelled, unreachable } = NO_ANSWER_TABLE;
+  const { timeout, cancelled, notConnected, unreachable } = NO_ANSWER_TABLE;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || name === 'TimeoutError') return new ConnectorError(timeout.code, `Twilio did not answer within ${timeoutMs} ms.`, timeout);
   if (code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError') return new ConnectorError(cancelled.code, 'The request was cancelled before Twilio answered.', cancelled);
+  // No connection was made, so no request reached Twilio: "may have been sent" would be wrong (details.sent says so).
+  if (NOT_CONNECTED.has(code)) return new ConnectorError(notConnected.code, `Could not connect to Twilio (${code}).`, { ...notConnected, details: { sent: false } });
   return new ConnectorError(unreachable.code, `Could not reach Twilio (${code !== '' ? code : 'connection failed'}).`, unreachable);
 }

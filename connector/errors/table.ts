@@ -100,5 +100,6 @@ export function ruleForStatus(status: number): ErrorRule {
 export const NO_ANSWER_TABLE = {
   timeout: { code: 'timeout', retryable: true, remedy: 'Try again; if a code may have been sent, check the verification before starting a new one.' },
   cancelled: { code: 'network_error', retryable: false, remedy: 'The caller cancelled the call; Twilio may or may not have received it: check before sending again.' },
+  notConnected: { code: 'network_error', retryable: true, remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again: nothing was sent, so sending again is safe.' },
   unreachable: { code: 'network_error', retryable: true, remedy: 'Check the network connection and the region/edge or base URL of the connection, then try again.' },
 } as const satisfies Readonly<Record<string, ErrorRule>>;

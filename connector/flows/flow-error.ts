@@ -1,7 +1,8 @@
 import type { ConnectorErrorData } from '../errors/connector-error.js';
 
 /** Why a scenario could not run or stopped. `step` names the step (`send`, `verify > check`); `problems` carry JSON pointers. */
-export type FlowErrorCode = 'invalid_scenario' | 'invalid_params' | 'scenario_not_found' | 'no_answer' | 'step_failed' | 'invalid_value' | 'too_deep';
+export const FLOW_ERROR_CODES = ['invalid_scenario', 'invalid_params', 'scenario_not_found', 'no_answer', 'step_failed', 'invalid_value', 'too_deep'] as const;
+export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number];
 
 export interface FlowProblem {
   pointer: string;

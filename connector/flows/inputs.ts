@@ -7,6 +7,8 @@ export interface Question {
   prompt: string;
   /** Where the code went, when the step says (lets an outbox answer find it). */
   to?: string;
+  /** The answer is a secret (`ask.secret`): hosts mask it in what they print. */
+  secret?: boolean;
 }
 
 /** Answers `ask` steps: a person at a prompt, a script, or the emulator's outbox. */

@@ -4,11 +4,12 @@ import type { Step } from '../../types/generated/scenario.js';
 import { FlowError } from './flow-error.js';
 import { STEP_KINDS, type Signal, type StepContext, type StepKind } from './step-context.js';
 
+/** The longest a wait step may wait, in seconds (validateScenario checks a literal one; a computed one is checked here). */
+export const MAX_WAIT_SECONDS = 3600;
+
 export function kindOf(step: Step): StepKind {
   return STEP_KINDS.find((kind) => step[kind] !== undefined)!;
 }
-
-const MAX_WAIT_SECONDS = 3600;
 
 function value(ctx: StepContext, step: Step, template: unknown, part: string): unknown {
   try {
@@ -75,7 +76,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<StepOutcome
     case 'ask': {
       const prompt = String(value(ctx, step, step.ask!.prompt, 'ask.prompt'));
       const to = step.ask!.to === undefined ? undefined : value(ctx, step, step.ask!.to, 'ask.to');
-      const answer = await ctx.answers({ step: ctx.path(step), prompt, ...(typeof to === 'string' ? { to } : {}) });
+      const answer = await ctx.answers({ step: ctx.path(step), prompt, ...(typeof to === 'string' ? { to } : {}), ...(step.ask!.secret ? { secret: true } : {}) });
       record = { ok: true, output: { answer: answer.trim() } };
       break;
     }

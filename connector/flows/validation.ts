@@ -6,8 +6,10 @@ import { problemsFrom } from '../schema/problems.js';
 import type { Scenario, Step } from '../../types/generated/scenario.js';
 import { pointerTo } from '../common/json-pointer.js';
 import { checkCallInput, checkReferences, findReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
-import type { FlowProblem } from './flow-error.js';
+import { ERROR_CODES } from '../errors/connector-error.js';
+import { FLOW_ERROR_CODES, type FlowProblem } from './flow-error.js';
 import { loadScenario, scenarioPath } from './load.js';
+import { MAX_WAIT_SECONDS } from './steps.js';
 
 export const SCENARIO_SCHEMA_ID = 'https://twilio-verify-connector.dev/schemas/scenario.schema.json';
 
@@ -72,9 +74,10 @@ function scopedParts(step: Step): Array<[string, unknown]> {
  * an earlier round of a shared loop), `break` only inside a loop, modules that exist with inputs they accept,
  * sub-scenarios that exist and are valid. Every problem carries a JSON pointer.
  */
-export function validateScenario(scenario: unknown, options: ValidateScenarioOptions = {}, seen: Set<string> = new Set()): ScenarioReport {
+export function validateScenario(scenario: unknown, options: ValidateScenarioOptions = {}, seen: Set<string> = new Set(), calling: readonly string[] = []): ScenarioReport {
   const errors: FlowProblem[] = [];
   if (options.file) seen.add(options.file);
+  const path = options.file ? [...calling, options.file] : calling;
   const validateShape = packageSchemas().validator(SCENARIO_SCHEMA_ID);
   if (!validateShape(scenario)) {
     for (const p of problemsFrom(validateShape.errors)) errors.push(p);
@@ -128,7 +131,9 @@ export function validateScenario(scenario: unknown, options: ValidateScenarioOpt
     if (step.onError !== undefined && !step.module && !step.scenario) add(`${pointer}/onError`, 'applies only to module and scenario steps');
     if (step.save !== undefined && !step.module && !step.scenario && !step.ask) add(`${pointer}/save`, 'applies only to module, scenario and ask steps');
     if (step.module && options.connector) checkModuleStep(options.connector, step, pointer, add);
-    if (step.scenario) checkSubScenario(step, pointer, options, seen, errors);
+    if (step.scenario) checkSubScenario(step, pointer, options, seen, path, errors);
+    if (step.wait) checkWait(step.wait.seconds, `${pointer}/wait/seconds`, add);
+    if (typeof step.onError === 'object') checkContinueCodes(step, pointer, add);
   }
   if (s.result !== undefined) check(s.result, '/result', undefined);
   return { valid: errors.length === 0, errors };
@@ -144,10 +149,32 @@ function checkModuleStep(connector: Connector, step: Step, pointer: string, add:
   for (const p of checkCallInput(step.input ?? {}, info.id, info.inputSchema, (property) => runtime.inputPropertyValidator(property))) add(`${pointer}/input${p.pointer}`, p.message);
 }
 
-function checkSubScenario(step: Step, pointer: string, options: ValidateScenarioOptions, seen: Set<string>, errors: FlowProblem[]): void {
+/** A literal wait outside 0…MAX_WAIT_SECONDS always fails when it runs (a reference is checked then). */
+function checkWait(seconds: unknown, pointer: string, add: (pointer: string, message: string) => void): void {
+  if (typeof seconds === 'string' && seconds.startsWith('$')) return;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+    add(pointer, `must be a number of seconds from 0 to ${MAX_WAIT_SECONDS} (or a reference to one); got ${JSON.stringify(seconds)}`);
+  }
+}
+
+/** `onError: { continue: [codes] }` names codes a failure of that step can have: a ConnectorError's, or a sub-scenario's. */
+function checkContinueCodes(step: Step, pointer: string, add: (pointer: string, message: string) => void): void {
+  const known: readonly string[] = step.scenario ? [...ERROR_CODES, ...FLOW_ERROR_CODES] : ERROR_CODES;
+  const codes = (step.onError as { continue?: unknown[] }).continue ?? [];
+  codes.forEach((code, i) => {
+    if (!known.includes(String(code))) add(`${pointer}/onError/continue/${i}`, `"${String(code)}" is not an error code a ${step.scenario ? 'sub-scenario' : 'module'} step can fail with; use one of: ${known.join(', ')}`);
+  });
+}
+
+function checkSubScenario(step: Step, pointer: string, options: ValidateScenarioOptions, seen: Set<string>, calling: readonly string[], errors: FlowProblem[]): void {
   const file = scenarioPath(step.scenario!, options.file);
   if (!existsSync(file)) {
     errors.push({ pointer: `${pointer}/scenario`, message: `names no scenario ("${step.scenario}": ${file} does not exist)` });
+    return;
+  }
+  if (calling.includes(file)) {
+    // Every run of it would nest until the runner's depth limit stops it: a loop (with a maximum) says what is meant.
+    errors.push({ pointer: `${pointer}/scenario`, message: `calls ${step.scenario}, which leads back to ${calling[calling.length - 1] === file ? 'this scenario' : file}: a scenario may not call itself, directly or through another (use a loop with a maximum)` });
     return;
   }
   let sub: Scenario;
@@ -160,8 +187,8 @@ function checkSubScenario(step: Step, pointer: string, options: ValidateScenario
   if (sub.params !== undefined) {
     for (const p of checkCallInput(step.params ?? {}, `scenario ${sub.id}`, sub.params, () => undefined)) errors.push({ pointer: `${pointer}/params${p.pointer}`, message: p.message });
   }
-  if (seen.has(file)) return; // already checked on this path (a scenario may call itself only through its own bounds)
+  if (seen.has(file)) return; // already checked (a sub-scenario used twice is reported once)
   seen.add(file);
-  const report = validateScenario(sub, { ...options, file }, seen);
+  const report = validateScenario(sub, { ...options, file }, seen, calling);
   for (const p of report.errors) errors.push({ ...p, file: p.file ?? file });
 }

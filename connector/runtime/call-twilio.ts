@@ -92,7 +92,8 @@ export async function callTwilio(c: ResolvedConnection, request: WireRequest, op
       await sleep(delay, options.signal);
       continue;
     }
-    const final = retried === 'if-idempotent' && !options.idempotent ? notSafeToRepeat(error) : error;
+    const nothingSent = error.details?.['sent'] === false;
+    const final = retried === 'if-idempotent' && !options.idempotent && !nothingSent ? notSafeToRepeat(error) : error;
     throw attempt > 1 ? withAttempts(final, attempt) : final;
   }
 }

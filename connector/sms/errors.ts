@@ -64,7 +64,7 @@ const MAY_HAVE_SENT = new Set<ConnectorError['code']>(['server_error', 'timeout'
 
 function remedyFor(error: ConnectorError, code: LogtoErrorCode): string | undefined {
   if (code === 'invalid_response') return undefined;
-  if (MAY_HAVE_SENT.has(error.code)) {
+  if (MAY_HAVE_SENT.has(error.code) && error.details?.['sent'] !== false) {
     return 'Twilio may have sent the SMS, so it was not sent again: if no code arrives, the user can ask for a new one. Check https://status.twilio.com if this persists.';
   }
   return error.remedy;

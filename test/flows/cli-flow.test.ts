@@ -104,6 +104,37 @@ describe('verify-connector flow', () => {
     assert.match(result.stderr, /error \(no_answer\): no scripted answer left/);
   });
 
+  it('a parameter the scenario does not declare is refused by name, __proto__ as any other (exit 2)', async () => {
+    for (const name of ['phone', '__proto__', 'constructor']) {
+      const result = await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to=+15005550006', '--param', `${name}=x`, '--emulator', '--answers', '@code']);
+      assert.equal(result.status, 2, name);
+      assert.match(result.stderr, new RegExp(`usage error: --param ${name}: studio-verify-subflow has no parameter "${name}"; its parameters: to`));
+    }
+    assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'x'), false);
+  });
+
+  it('secrets are masked in everything flow run prints: an x-secret parameter and the answer to a secret question', async () => {
+    const file = write('secrets.json', {
+      ...base,
+      id: 'secrets',
+      params: { type: 'object', additionalProperties: false, required: ['pin'], properties: { pin: { type: 'string', 'x-secret': true } } },
+      steps: [
+        { id: 'remember', set: { pin: '$.params.pin' } },
+        { id: 'password', ask: { prompt: 'Password?', secret: true } },
+        { id: 'note', say: 'pin {{$.vars.pin}}, password {{$.steps.password.output.answer}}' },
+      ],
+      result: { pin: '$.vars.pin', password: '$.steps.password.output.answer' },
+    });
+    for (const json of [false, true]) {
+      const result = await runCli(['flow', 'run', file, '--param', 'pin=4242-1111', '--emulator', '--answers', 'hunter2-password', ...(json ? ['--json'] : [])]);
+      assert.equal(result.status, 0, result.stderr);
+      const everything = result.stdout + result.stderr;
+      assert.ok(!everything.includes('4242-1111') && !everything.includes('hunter2-password'), everything);
+      assert.match(everything, /pin \[secret\], password \[secret\]/);
+      if (json) assert.deepEqual(JSON.parse(result.stdout).result, { pin: '[secret]', password: '[secret]' });
+    }
+  });
+
   it('invalid parameters exit 1 with the pointer', async () => {
     const result = await runCli(['flow', 'run', 'studio-verify-subflow', '--param', 'to=12345', '--emulator', '--answers', '@code']);
     assert.equal(result.status, 1);

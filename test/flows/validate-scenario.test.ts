@@ -1,5 +1,8 @@
 /** `validateScenario` (and so `flow validate`): each broken scenario is blamed at the right JSON pointer. */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConnector, type Connector } from '../../connector/index.js';
 import { listTemplates, loadScenario } from '../../connector/flows/load.js';
 import { validateScenario } from '../../connector/flows/validation.js';
@@ -49,6 +52,11 @@ describe('validateScenario', () => {
     ['a missing sub-scenario', (s) => s.steps.push({ id: 'sub', scenario: 'no-such-template' }), '/steps/2/scenario'],
     ['a sub-scenario parameter it does not declare', (s) => s.steps.push({ id: 'sub', scenario: 'studio-verify-subflow', params: { to: '$.params.to', phone: 'x' } }), '/steps/2/params/phone'],
     ['a loop maximum of 0', (s) => (s.steps[1].loop.max = 0), '/steps/1/loop/max'],
+    ['a wait longer than an hour', (s) => s.steps.push({ id: 'pause', wait: { seconds: 7200 } }), '/steps/2/wait/seconds'],
+    ['a negative wait', (s) => s.steps.push({ id: 'pause', wait: { seconds: -1 } }), '/steps/2/wait/seconds'],
+    ['a wait that is not a number', (s) => s.steps.push({ id: 'pause', wait: { seconds: 'soon' } }), '/steps/2/wait/seconds'],
+    ['an onError.continue code no module fails with', (s) => (s.steps[0].onError = { continue: ['gone'] }), '/steps/0/onError/continue/0'],
+    ['an onError.continue code a sub-scenario cannot fail with', (s) => s.steps.push({ id: 'sub', scenario: 'studio-verify-subflow', params: { to: '$.params.to' }, onError: { continue: ['no_answer', 'gone'] } }), '/steps/2/onError/continue/1'],
   ];
   for (const [what, breakIt, pointer] of broken) {
     it(`rejects ${what} at ${pointer}`, () => {
@@ -59,6 +67,37 @@ describe('validateScenario', () => {
       assert.ok(report.errors.some((e) => e.pointer === pointer), `expected ${pointer}; got ${JSON.stringify(report.errors)}`);
     });
   }
+
+  it('a wait given by a reference, and continue codes of both kinds, are accepted', () => {
+    const scenario = structuredClone(ok) as any;
+    scenario.steps.push({ id: 'pause', wait: { seconds: '$.params.to' } });
+    scenario.steps.push({ id: 'sub', scenario: 'studio-verify-subflow', params: { to: '$.params.to' }, onError: { continue: ['no_answer', 'verification_not_pending'] } });
+    assert.deepEqual(validateScenario(scenario, { connector }).errors, []);
+  });
+
+  describe('scenarios that call themselves (each run would nest until the depth limit)', () => {
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), 'self-calling-'))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const scenario = (id: string, calls: string) => ({ id, title: id, description: `calls ${calls}.`, steps: [{ id: 'again', scenario: `./${calls}.json` }] });
+
+    it('directly: refused at the step that calls', () => {
+      writeFileSync(join(dir, 'self.json'), JSON.stringify(scenario('self', 'self')));
+      const report = validateScenario(loadScenario(join(dir, 'self.json')).scenario, { connector, file: join(dir, 'self.json') });
+      assert.equal(report.valid, false);
+      assert.deepEqual(report.errors.map((e) => [e.pointer, e.file ?? null]), [['/steps/0/scenario', null]]);
+      assert.match(report.errors[0]!.message, /leads back to this scenario/);
+    });
+
+    it('through another: refused in the file whose step closes the circle', () => {
+      writeFileSync(join(dir, 'ping.json'), JSON.stringify(scenario('ping', 'pong')));
+      writeFileSync(join(dir, 'pong.json'), JSON.stringify(scenario('pong', 'ping')));
+      const report = validateScenario(loadScenario(join(dir, 'ping.json')).scenario, { connector, file: join(dir, 'ping.json') });
+      assert.equal(report.valid, false);
+      assert.deepEqual(report.errors.map((e) => [e.pointer, e.file]), [['/steps/0/scenario', join(dir, 'pong.json')]]);
+      assert.match(report.errors[0]!.message, /leads back to .*ping\.json/);
+    });
+  });
 
   it('a step inside a loop may refer to a later step of the same loop (its previous round)', () => {
     const scenario = structuredClone(ok);

@@ -179,7 +179,9 @@ describe('hardening: failure injection through connector.execute, every module',
                 assert.equal(result.error.code, expect, result.error.message);
                 const retryable = scenario.retryable?.(facts);
                 if (retryable !== undefined) assert.equal(result.error.retryable, retryable, 'retryable');
-                if (!facts.idempotent && ['server_error', 'timeout', 'network_error'].includes(result.error.code)) {
+                if (result.error.details?.['sent'] === false) {
+                  assert.match(String(result.error.remedy), /nothing was sent/, 'a failure before any connection says nothing was sent');
+                } else if (!facts.idempotent && ['server_error', 'timeout', 'network_error'].includes(result.error.code)) {
                   assert.match(String(result.error.remedy), /may have/, 'a non-idempotent failure says Twilio may have acted');
                 }
                 for (const [key, value] of Object.entries(scenario.details ?? {})) assert.equal(result.error.details?.[key], value);

@@ -72,6 +72,31 @@ describe('verify-connector sms', () => {
     assert.equal((await run('validate', 'a.json', 'b.json')).code, 2);
   });
 
+  it('validate: a config that is not an object says only that (exit 1)', async () => {
+    for (const [name, text] of [['list.json', '[]'], ['null.json', 'null'], ['text.json', '"AC123"'], ['number.json', '42']] as const) {
+      const r = await run('validate', file(name, text));
+      assert.equal(r.code, 1, name);
+      assert.deepEqual(r.out.filter((l) => l.startsWith('error: ')), [`error: ${join(dir, name)} /: must be a JSON object`], name);
+    }
+  });
+
+  it('validate --json: one document, a repeated usageType reported as a warning by pointer', async () => {
+    const config = { ...clone(seedConfig), templates: [{ usageType: 'SignIn', content: 'A {{code}}' }, { usageType: 'SignIn', content: 'B {{code}}' }] };
+    const r = await run('validate', file('repeated.json', config), '--json');
+    assert.equal(r.code, 0);
+    const report = JSON.parse(r.out.join('\n'));
+    assert.equal(report.valid, true);
+    assert.deepEqual(report.errors.map((e: { pointer: string; severity: string }) => [e.pointer, e.severity]), [['/templates/1', 'warning']]);
+    assert.match(report.errors[0].message, /repeats usage type SignIn; only \/templates\/0 is used/);
+  });
+
+  it('send: an SMS that never left (connection refused) says nothing was sent, never "may have been sent" (exit 1)', async () => {
+    const r = await run('send', '--config', file('refused.json', seedConfig), '--to', '+15017122661', '--type', 'SignIn', '--code', '1', '--emulator', 'http://127.0.0.1:9');
+    assert.equal(r.code, 1);
+    assert.match(r.err.join('\n'), /Could not connect to Twilio \(ECONNREFUSED\)\. .*nothing was sent/);
+    assert.doesNotMatch(r.err.join('\n'), /may have/);
+  });
+
   it('--help prints the commands (exit 0); no command or an unknown one is a usage error (exit 2)', async () => {
     const help = await run('--help');
     assert.equal(help.code, 0);

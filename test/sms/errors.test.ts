@@ -93,7 +93,8 @@ describe('sms sendMessage: Twilio errors as Logto ConnectorError codes', () => {
   it('a refused connection → general, with the network reason and no secret', async () => {
     const error = await sendFailure({ ...clone(seedConfig), baseUrl: 'http://127.0.0.1:9' });
     assert.equal(error.code, 'general');
-    assert.match((error.data as Data).errorDescription, /could not be sent|ECONNREFUSED/);
+    assert.match((error.data as Data).errorDescription, /could not be sent: Could not connect to Twilio \(ECONNREFUSED\)\. .*nothing was sent, so sending again is safe/);
+    assert.doesNotMatch((error.data as Data).errorDescription, /may have/, 'never "may have been sent" for an SMS that never left');
   });
 
   it('a success resolves the message even when Twilio adds fields', async () => {

@@ -82,6 +82,10 @@ export interface Step {
      * Where the code went (phone number or email), so an outbox answer can find it.
      */
     to?: Value;
+    /**
+     * The answer is a secret (a password, a recovery code): `flow run` masks it in everything it prints.
+     */
+    secret?: boolean;
   };
   /**
    * Wait (output: `{ seconds }`) on the runner's clock: real time on a terminal, the emulator's clock moved in tests.

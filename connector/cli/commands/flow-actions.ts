@@ -9,7 +9,9 @@ import { runScenario, type FlowEvent } from '../../flows/runner.js';
 import { validateScenario } from '../../flows/validation.js';
 import { connectionFrom } from '../connection-source.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { printError } from '../failure.js';
 import { printProblems } from '../problems.js';
+import { SecretMask } from '../secret-mask.js';
 
 function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
   if (ref === '') throw new UsageError(`name a scenario file or template, for example: verify-connector flow ${command} studio-verify-subflow`);
@@ -45,20 +47,31 @@ export async function validate(ref: string, json: boolean, io: CliIo): Promise<n
 }
 
 /** `--param to=+1…`: a string, or the number / boolean the scenario's params schema asks for. */
-function parseParams(items: string[], loaded: LoadedScenario): Record<string, unknown> {
-  const properties = ((loaded.scenario.params as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {}) as Record<string, { type?: unknown }>;
-  const params: Record<string, unknown> = {};
+type ParamSchema = { type?: unknown; 'x-secret'?: unknown };
+
+/**
+ * `--param to=+1…`: a string, or the number / boolean the scenario's params schema asks for. A name the scenario does
+ * not declare is refused here, `__proto__` as any other. The values of `x-secret` parameters join the mask.
+ */
+function parseParams(items: string[], loaded: LoadedScenario, secrets: SecretMask): Record<string, unknown> {
+  const properties = ((loaded.scenario.params as { properties?: Record<string, ParamSchema> } | undefined)?.properties ?? {}) as Record<string, ParamSchema>;
+  const declared = Object.keys(properties);
+  const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const item of items) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`--param ${item}: write name=value, for example --param to=+15005550006.`);
     const name = item.slice(0, eq);
     const raw = item.slice(eq + 1);
-    const type = Object.prototype.hasOwnProperty.call(properties, name) ? properties[name]!.type : undefined;
+    if (!declared.includes(name)) {
+      throw new UsageError(`--param ${name}: ${loaded.scenario.id} has no parameter "${name}"; ${declared.length > 0 ? `its parameters: ${declared.join(', ')}` : 'it takes none'}.`);
+    }
+    const { type } = properties[name]!;
     if ((type === 'integer' || type === 'number') && raw.trim() !== '' && Number.isFinite(Number(raw))) params[name] = Number(raw);
     else if (type === 'boolean' && (raw === 'true' || raw === 'false')) params[name] = raw === 'true';
     else params[name] = raw;
+    if (properties[name]!['x-secret'] === true) secrets.add(raw);
   }
-  return params;
+  return { ...params };
 }
 
 function summary(event: Extract<FlowEvent, { type: 'done' }>): string {
@@ -134,21 +147,28 @@ export interface FlowRunOptions {
   json?: boolean;
 }
 
-export async function runFlow(ref: string, options: FlowRunOptions, io: CliIo): Promise<number> {
+export async function runFlow(ref: string, options: FlowRunOptions, terminal: CliIo): Promise<number> {
   const loaded = resolveScenarioArgument(ref, 'run');
-  const params = parseParams(options.param, loaded);
+  const secrets = new SecretMask();
+  const io = secrets.io(terminal);
+  const params = parseParams(options.param, loaded, secrets);
   const json = Boolean(options.json);
   const write = json ? io.err : io.out;
   const connector = await loadConnector();
   const where = await target(options.emulator, options.connection, io);
-  let answers: InputProvider;
+  let ask: InputProvider;
   let close = (): void => undefined;
-  if (options.answers !== undefined) answers = scriptedAnswers(options.answers.split(','), where.outbox);
+  if (options.answers !== undefined) ask = scriptedAnswers(options.answers.split(','), where.outbox);
   else {
     const prompt = promptAnswers(process.stdin, json ? process.stderr : process.stdout);
-    answers = prompt;
+    ask = prompt;
     close = () => prompt.close();
   }
+  const answers: InputProvider = async (question) => {
+    const answer = await ask(question);
+    if (question.secret) secrets.add(answer.trim());
+    return answer;
+  };
   try {
     if (where.note) write(where.note);
     write(`flow ${loaded.scenario.id}: ${loaded.scenario.title}`);
@@ -156,6 +176,8 @@ export async function runFlow(ref: string, options: FlowRunOptions, io: CliIo): 
     if (json) io.out(JSON.stringify({ ok: true, result: run.result }, null, 2));
     else io.out(`result: ${JSON.stringify(run.result, null, 2)}`);
     return EXIT_OK;
+  } catch (error) {
+    return printError(io, error, json); // through the mask: a failure may quote a value
   } finally {
     close();
     await where.close();
