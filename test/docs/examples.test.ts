@@ -21,6 +21,8 @@ import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
 import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
 import { seedConfig } from '../sms/fixtures.js';
+import { exportMakeApp } from '../../connector/make/export.js';
+import { writeAppDir, type AppDir } from '../make/support/app-dir.js';
 
 interface Example {
   /** file:line, for the test title. */
@@ -124,6 +126,7 @@ describe('README and docs examples run as written', () => {
   let dir: string;
   let emulator: Emulator;
   let copy: ConnectorCopy;
+  let makeApp: AppDir;
   const envBefore = { ...process.env };
 
   before(async () => {
@@ -131,10 +134,13 @@ describe('README and docs examples run as written', () => {
     writeFileSync(join(dir, 'sms-config.json'), JSON.stringify(seedConfig));
     emulator = await startEmulator();
     copy = copyConnector();
+    // `make validate` without a folder checks what `npm run build:make` wrote; a clean checkout has not built it.
+    makeApp = await writeAppDir(exportMakeApp(await loadConnector()));
   });
   after(async () => {
     await emulator.close();
     copy.dispose();
+    makeApp.dispose();
     rmSync(dir, { recursive: true, force: true });
     for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
       if (envBefore[key] === undefined) delete process.env[key];
@@ -150,7 +156,7 @@ describe('README and docs examples run as written', () => {
   });
 
   /**
-   * What a command needs that the page takes for granted: the files it names, a running emulator, free ports, and
+   * What a command needs that the page takes for granted: the files it names (the app build:make writes), a running emulator, free ports, and
    * for a flow that asks, the answers a person gives (a mistyped code, then the one delivered).
    */
   const prepare = (command: string): string[] => {
@@ -163,6 +169,7 @@ describe('README and docs examples run as written', () => {
         return word;
       })
       .map((word, i, all) => (all[i - 1] === '--port' ? '0' : word));
+    if (argv[0] === 'make' && argv[1] === 'validate' && (argv[2] === undefined || argv[2].startsWith('-'))) return ['make', 'validate', makeApp.dir, ...argv.slice(2)];
     return argv[0] === 'flow' && argv[1] === 'run' && !argv.includes('--answers') ? [...argv, '--answers', '000000,@code'] : argv;
   };
 
