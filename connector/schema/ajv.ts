@@ -106,7 +106,7 @@ function requirePrecompiled(dir: string, file: string): ValidateFunction {
 
 /**
  * The precompiled validators for a set of schema files, when the build generated them from exactly these files
- * (same digest); otherwise undefined and AJV compiles as before. `dir` is for tests of other builds.
+ * (same digest); otherwise undefined, and AJV compiles the schemas. `dir` is for tests of other builds.
  */
 export function precompiledFor(files: ReadonlyArray<readonly [relativePath: string, text: string]>, dir: string = precompiledDir): PrecompiledValidators | undefined {
   const index = dir === precompiledDir ? readPrecompiledIndex() : readIndex(dir);
@@ -145,7 +145,7 @@ export class PrecompiledValidators {
  * The package's one schema registry. Every schema is read once and registered by `$id`; each validator is made once
  * and cached, never per call. When the build generated standalone validators from exactly these schema files, they
  * are used and AJV is not even loaded (it is created on first need, e.g. for a `#/…` fragment). Otherwise the one AJV
- * instance is built here with every schema, as it always was, and compiles each validator on first use.
+ * instance is built here with every schema and compiles each validator on first use.
  */
 export class SchemaRegistry {
   private readonly compiled = new Map<string, ValidateFunction>();
@@ -172,7 +172,7 @@ export class SchemaRegistry {
       }
     }
     this.precompiledValidators = precompiledFor(texts);
-    // Without validators from the build, register everything now, as before (a duplicate or invalid schema throws here).
+    // Without validators from the build, every schema is registered here (a duplicate or invalid schema throws at load).
     if (!this.precompiledValidators) void this.ajv;
   }
 
