@@ -139,7 +139,7 @@ function requirePrecompiled(dir: string, file: string): ValidateFunction {
 /**
  * The precompiled validators for a set of schema files ([`schemas/…`, text or bytes]), when the build generated them
  * from exactly these files (compared byte for byte with the build's copy) with today's settings; otherwise undefined
- * and AJV compiles as before. `dir` is for tests of other builds.
+ * and AJV compiles the schemas. `dir` is for tests of other builds.
  */
 export function precompiledFor(files: ReadonlyArray<readonly [relativePath: string, content: FileContent]>, dir: string = precompiledDir): PrecompiledValidators | undefined {
   const found = dir === precompiledDir ? readPrecompiledIndex() : readIndex(dir);
@@ -190,7 +190,7 @@ export class PrecompiledValidators {
  * and cached, never per call. When the build generated standalone validators from exactly these schema files, they
  * are used and AJV is not even loaded (it is created on first need, e.g. for a `#/…` fragment), and a schema is parsed
  * only when something reads it (a module's plan, its bundled schema). Otherwise every schema is parsed and the one
- * AJV instance is built here with all of them, as it always was, and compiles each validator on first use.
+ * AJV instance is built here with all of them, and compiles each validator on first use.
  */
 export class SchemaRegistry {
   private readonly compiled = new Map<string, ValidateFunction>();
@@ -218,7 +218,7 @@ export class SchemaRegistry {
       }
       return;
     }
-    // Without validators from the build, register everything now, as before (a duplicate or invalid schema throws here).
+    // Without validators from the build, every schema is registered here (a duplicate or invalid schema throws at load).
     this.parsed = [];
     for (const [relativePath, bytes] of files) {
       const schema = JSON.parse(bytes.toString('utf8')) as AnySchemaObject;

@@ -3,7 +3,8 @@
  * standaloneCode, into dist/connector/schema/precompiled/ — one CommonJS module per `$id`, a formats module and an
  * index.json naming the schema files they were made from (with a copy of their bytes in sources.bin) and the AJV
  * settings. At run time the registry uses them only while the files are still exactly those (see precompiledFor);
- * otherwise AJV compiles as before. Same options, same code: the validators answer and report errors exactly as AJV-compiled ones.
+ * otherwise AJV compiles the schemas. Same options, same code: the validators answer and report errors exactly as
+ * AJV-compiled ones.
  *
  *   node dist/connector/schema/precompile.js [schemasDir]
  */
@@ -73,7 +74,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     // On stderr: `npm start --silent -- --json` builds first, and its stdout must hold only the JSON.
     process.stderr.write(`precompiled ${result.validators} validators (${Math.round(result.bytes / 1024)} KB) into ${relative(process.cwd(), precompiledDir) || '.'}\n`);
   } catch (error) {
-    // Not fatal: without precompiled validators the registry compiles with AJV at run time, as before.
+    // Not fatal: without precompiled validators the registry compiles with AJV at run time.
     rmSync(precompiledDir, { recursive: true, force: true });
     process.stderr.write(`precompile: no standalone validators generated (${(error as Error).message}); AJV will compile at run time\n`);
   }
