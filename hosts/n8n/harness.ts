@@ -125,8 +125,11 @@ function parseExecution(stdout: string): Execution | undefined {
   }
 }
 
-/** A fresh n8n user folder with our packages installed as a community package (or as custom extensions). */
-export async function createN8nInstance(install: InstallMode = 'community-package'): Promise<N8nInstance> {
+/**
+ * A fresh n8n user folder with our packages installed as a community package (or as custom extensions). `extraEnv`
+ * goes to every n8n process of the instance (a database other than SQLite, for one).
+ */
+export async function createN8nInstance(install: InstallMode = 'community-package', extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nInstance> {
   await assertPinnedN8n();
   const userFolder = mkdtempSync(join(tmpdir(), 'n8n-host-'));
   const nodesDir = install === 'community-package' ? join(userFolder, '.n8n', 'nodes') : join(userFolder, 'extensions');
@@ -152,6 +155,7 @@ export async function createN8nInstance(install: InstallMode = 'community-packag
     GENERIC_TIMEZONE: 'UTC',
     // The package folder itself: its dependency (the runtime) is found beside it in node_modules.
     ...(install === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(nodesDir, 'node_modules', N8N_PACKAGE_NAME) } : {}),
+    ...extraEnv,
   };
   const cli = async (args: readonly string[], timeoutMs?: number, stdoutFile?: string): Promise<RunResult> =>
     run(process.execPath, [N8N_BIN, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, ...(timeoutMs ? { timeoutMs } : {}), ...(stdoutFile ? { stdoutFile } : {}) });

@@ -6,8 +6,10 @@
  *   A published workflow: Webhook (POST /webhook/start-verification {"to"}) → Twilio Verify "Start a verification",
  *   answering with the verification. The main process only enqueues; the log lines show a worker ran it.
  *
- *   node dist/hosts/n8n/queue-demo.js [--requests 300] [--concurrency 20] [--logs DIR]
+ *   node dist/hosts/n8n/queue-demo.js [--requests 300] [--concurrency 20] [--postgres] [--logs DIR]
  *
+ * `--postgres` puts n8n's data in a throwaway Postgres (the machine's own initdb/postgres) instead of the SQLite
+ * file main and workers otherwise share.
  * `--logs DIR` writes what the main process and each worker printed to DIR/main.log, DIR/worker-N.log at the end.
  *
  * Prints verifications started per second through the webhook with 1 and 2 workers (a fixed number of requests,
@@ -19,6 +21,7 @@ import { fmtMs, nowMs } from '../../bench/lib/stats.js';
 import { startEmulatorService } from './emulator-service.js';
 import { failedExecutions } from './executions.js';
 import { createN8nInstance, N8N_VERSION, startN8n, waitForHttp, type N8nProcess } from './harness.js';
+import { startPostgres } from './postgres.js';
 import { ensureRedisServer, startRedis } from './redis.js';
 import { intArgument, runScript, stringArgument } from './script.js';
 import { chain, verify, webhook } from './workflows.js';
@@ -85,14 +88,17 @@ await runScript(async (onExit) => {
   onExit(() => emu.close());
   say(`emulator: ${emu.url} (service ${serviceSid})`);
 
-  const n8n = await createN8nInstance();
+  const postgres = process.argv.includes('--postgres') ? await startPostgres() : undefined;
+  if (postgres) onExit(() => postgres.stop());
+  const n8n = await createN8nInstance('community-package', postgres?.env ?? {});
   onExit(() => n8n.dispose());
   await n8n.importCredentials(credentials);
   await n8n.importWorkflows([
     chain(WORKFLOW_ID, 'Start a verification from a webhook', [verify('Start', { resource: 'verification', operation: 'start-verification', serviceSid, to: '={{ $json.body.to }}', channel: 'sms' })], webhook(PATH, '0f6a8a53-5a8e-4c55-9a57-7d1f2b9e0c01')),
   ]);
   await n8n.publish(WORKFLOW_ID);
-  say(`n8n ${N8N_VERSION}: user folder ${n8n.userFolder} (our package in .n8n/nodes, SQLite shared by main and workers)`);
+  const database = postgres ? `Postgres on 127.0.0.1:${postgres.env['DB_POSTGRESDB_PORT']}` : 'SQLite';
+  say(`n8n ${N8N_VERSION}: user folder ${n8n.userFolder} (our package in .n8n/nodes, ${database} shared by main and workers)`);
 
   const redis = await startRedis();
   onExit(() => redis.stop());
@@ -144,7 +150,7 @@ await runScript(async (onExit) => {
     say(`${count} worker(s): ${result.ok}/${requests} verifications started in ${fmtMs(result.seconds * 1000)}${result.failed.length ? `; ${result.failed.length} failed: ${result.failed[0]}` : ''}`);
   }
 
-  say(`\nVerifications started per second through n8n's webhook (n8n ${N8N_VERSION}, queue mode, ${requests} requests, ${concurrency} in flight, worker concurrency 10):`);
+  say(`\nVerifications started per second through n8n's webhook (n8n ${N8N_VERSION}, queue mode, ${database}, ${requests} requests, ${concurrency} in flight, worker concurrency 10):`);
   say('| workers | started/s | time | failed | executions per worker | CPU s: main | CPU s: workers | CPU s: emulator + load |');
   say('|---|---|---|---|---|---|---|---|');
   const cpu = (s: number): string => s.toFixed(1);
@@ -152,7 +158,7 @@ await runScript(async (onExit) => {
     say(`| ${r.workers} | ${(r.ok / r.seconds).toFixed(1)} | ${r.seconds.toFixed(2)} s | ${r.failed.length} | ${r.perWorker.join(' + ')} | ${cpu(r.cpu.main)} | ${r.cpu.workers.map(cpu).join(' + ')} | ${cpu(r.cpu.here)} |`);
   }
   say(`emulator: ${emu.stats().verifications} verifications in all`);
-  const failed = await failedExecutions(n8n.userFolder);
+  const failed = postgres ? [] : await failedExecutions(n8n.userFolder);
   // The webhook only answers "Error in workflow"; the execution n8n saved says why.
   if (failed.length > 0) say(`\nfailed executions, as n8n saved them:\n  ${failed.join('\n  ')}`);
 });
