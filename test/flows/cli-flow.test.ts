@@ -55,6 +55,31 @@ describe('verify-connector flow', () => {
     assert.deepEqual(json.errors.map((e: { pointer: string }) => e.pointer), ['/steps/0/loop/max']);
   });
 
+  it('validate: a file that is not JSON is a problem of that file, as in every validate command (exit 1, --json too)', async () => {
+    const file = join(dir, 'not-json.json');
+    writeFileSync(file, '{ "id": ');
+    const result = await runCli(['flow', 'validate', file]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /^error: .*not-json\.json \/: is not valid JSON: .*\n {2}hint: Fix the JSON syntax/);
+    assert.equal(result.stderr, '');
+    const json = await runCli(['flow', 'validate', file, '--json']);
+    assert.equal(json.status, 1);
+    const report = JSON.parse(json.stdout) as { valid: boolean; errors: Array<{ pointer: string; message: string }> };
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.errors.map((e) => e.pointer), ['']);
+    const run = await runCli(['flow', 'run', file, '--emulator']);
+    assert.equal(run.status, 1, 'run: the file is invalid (exit 1), not the command line');
+    assert.match(run.stderr, /^error \(invalid_scenario\): .*not-json\.json is not valid JSON/);
+  });
+
+  it('validate: a step of no kind is one mistake, said once (not each kind as "is required")', async () => {
+    const file = write('no-kind.json', { ...base, id: 'no-kind', steps: [{ id: 'a', flow: 'other.json' }] });
+    const result = await runCli(['flow', 'validate', file, '--json']);
+    assert.equal(result.status, 1);
+    const pointers = (JSON.parse(result.stdout) as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer).sort();
+    assert.deepEqual(pointers, ['/steps/0', '/steps/0/flow']);
+  });
+
   it('usage errors exit 2: no subcommand, an unknown one, a missing file, a bad --param', async () => {
     assert.equal((await runCli(['flow'])).status, 2);
     assert.equal((await runCli(['flow', 'frob'])).status, 2);
