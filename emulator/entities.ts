@@ -4,6 +4,7 @@
  */
 import { TwilioError } from './errors.js';
 import { sid } from './ids.js';
+import { PerService } from './per-service.js';
 import type { TotpSettings } from './totp.js';
 
 export type FactorType = 'totp' | 'push';
@@ -68,7 +69,7 @@ export function checkIdentity(identity: string | undefined): string {
 
 export class EntityStore {
   /** serviceSid → identity → entity, in creation order. */
-  private readonly byService = new Map<string, Map<string, EntityRecord>>();
+  private readonly records = new PerService<EntityRecord>();
 
   create(serviceSid: string, accountSid: string, identity: string | undefined, now: number): EntityRecord {
     const checked = checkIdentity(identity);
@@ -82,7 +83,7 @@ export class EntityStore {
   }
 
   find(serviceSid: string, identity: string): EntityRecord | undefined {
-    return this.byService.get(serviceSid)?.get(identity);
+    return this.records.get(serviceSid, identity);
   }
 
   /** The entity a path names: a malformed identity is 60366, an unknown one 60392. */
@@ -93,28 +94,23 @@ export class EntityStore {
   }
 
   list(serviceSid: string): EntityRecord[] {
-    return [...(this.byService.get(serviceSid)?.values() ?? [])];
+    return this.records.list(serviceSid);
   }
 
   delete(entity: EntityRecord): void {
-    this.byService.get(entity.serviceSid)?.delete(entity.identity);
+    this.records.delete(entity.serviceSid, entity.identity);
   }
 
   deleteService(serviceSid: string): void {
-    this.byService.delete(serviceSid);
+    this.records.deleteService(serviceSid);
   }
 
   get size(): number {
-    let n = 0;
-    for (const entities of this.byService.values()) n += entities.size;
-    return n;
+    return this.records.size;
   }
 
   private insert(serviceSid: string, accountSid: string, identity: string, now: number): EntityRecord {
     const entity: EntityRecord = { sid: sid('YE'), identity, serviceSid, accountSid, createdAt: now, updatedAt: now, factors: new Map(), challenges: new Map() };
-    let entities = this.byService.get(serviceSid);
-    if (!entities) this.byService.set(serviceSid, (entities = new Map()));
-    entities.set(identity, entity);
-    return entity;
+    return this.records.add(serviceSid, identity, entity);
   }
 }

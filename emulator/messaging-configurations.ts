@@ -6,6 +6,7 @@ import { isoSeconds } from './clock.js';
 import { TwilioError, invalidParameter } from './errors.js';
 import { SID_PATTERNS } from './ids.js';
 import type { Params } from './params.js';
+import { PerService } from './per-service.js';
 import { truncate } from './validate.js';
 
 export interface MessagingConfigurationRecord {
@@ -20,16 +21,17 @@ export interface MessagingConfigurationRecord {
 export const COUNTRY_KEY = /^([A-Z]{2}|all)$/;
 
 export class MessagingConfigurationStore {
-  private readonly byService = new Map<string, Map<string, MessagingConfigurationRecord>>();
+  /** serviceSid → country → configuration. */
+  private readonly records = new PerService<MessagingConfigurationRecord>();
 
   constructor(private readonly accountSid: string) {}
 
   list(serviceSid: string): MessagingConfigurationRecord[] {
-    return [...(this.byService.get(serviceSid)?.values() ?? [])];
+    return this.records.list(serviceSid);
   }
 
   get(serviceSid: string, country: string): MessagingConfigurationRecord | undefined {
-    return this.byService.get(serviceSid)?.get(country);
+    return this.records.get(serviceSid, country);
   }
 
   create(serviceSid: string, params: Params, now: number): MessagingConfigurationRecord {
@@ -38,12 +40,8 @@ export class MessagingConfigurationStore {
       throw invalidParameter('Country', `${JSON.stringify(truncate(country ?? ''))} is not an ISO 3166-1 alpha-2 country code or all`);
     }
     const messagingServiceSid = messagingService(params);
-    const configurations = this.byService.get(serviceSid) ?? new Map<string, MessagingConfigurationRecord>();
-    if (configurations.has(country)) throw new TwilioError(60213);
-    const record = { serviceSid, accountSid: this.accountSid, country, messagingServiceSid, createdAt: now, updatedAt: now };
-    configurations.set(country, record);
-    this.byService.set(serviceSid, configurations);
-    return record;
+    if (this.records.get(serviceSid, country)) throw new TwilioError(60213);
+    return this.records.add(serviceSid, country, { serviceSid, accountSid: this.accountSid, country, messagingServiceSid, createdAt: now, updatedAt: now });
   }
 
   update(record: MessagingConfigurationRecord, params: Params, now: number): MessagingConfigurationRecord {
@@ -53,11 +51,11 @@ export class MessagingConfigurationStore {
   }
 
   delete(record: MessagingConfigurationRecord): void {
-    this.byService.get(record.serviceSid)?.delete(record.country);
+    this.records.delete(record.serviceSid, record.country);
   }
 
   deleteService(serviceSid: string): void {
-    this.byService.delete(serviceSid);
+    this.records.deleteService(serviceSid);
   }
 }
 

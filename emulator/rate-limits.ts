@@ -11,6 +11,7 @@ import { MAX_BUCKETS_PER_RATE_LIMIT, MAX_RATE_LIMITS_PER_SERVICE } from './const
 import { TwilioError, invalidParameter } from './errors.js';
 import { sid } from './ids.js';
 import type { Params } from './params.js';
+import { PerService } from './per-service.js';
 import { parseInteger, truncate } from './validate.js';
 
 const UNIQUE_NAME = /^[A-Za-z0-9._-]+$/;
@@ -42,26 +43,25 @@ export interface RateLimitRecord {
 }
 
 export class RateLimitStore {
-  /** serviceSid → rate limits in creation order. */
-  private readonly byService = new Map<string, Map<string, RateLimitRecord>>();
+  /** serviceSid → rate limit SID → rate limit, in creation order. */
+  private readonly records = new PerService<RateLimitRecord>();
 
   constructor(private readonly accountSid: string) {}
 
   list(serviceSid: string): RateLimitRecord[] {
-    return [...(this.byService.get(serviceSid)?.values() ?? [])];
+    return this.records.list(serviceSid);
   }
 
   get(serviceSid: string, rateLimitSid: string): RateLimitRecord | undefined {
-    return this.byService.get(serviceSid)?.get(rateLimitSid);
+    return this.records.get(serviceSid, rateLimitSid);
   }
 
   create(serviceSid: string, params: Params, now: number): RateLimitRecord {
     const uniqueName = params.get('UniqueName');
     if (uniqueName === undefined || uniqueName.length === 0) throw invalidParameter('UniqueName', 'is required');
     if (uniqueName.length > MAX_TEXT || !UNIQUE_NAME.test(uniqueName)) throw new TwilioError(60209);
-    const limits = this.byService.get(serviceSid) ?? new Map<string, RateLimitRecord>();
-    if ([...limits.values()].some((r) => r.uniqueName === uniqueName)) throw new TwilioError(60208, `Rate limit with UniqueName ${truncate(uniqueName)} already exists`);
-    if (limits.size >= MAX_RATE_LIMITS_PER_SERVICE) throw new TwilioError(60207);
+    if (this.list(serviceSid).some((r) => r.uniqueName === uniqueName)) throw new TwilioError(60208, `Rate limit with UniqueName ${truncate(uniqueName)} already exists`);
+    if (this.records.count(serviceSid) >= MAX_RATE_LIMITS_PER_SERVICE) throw new TwilioError(60207);
     const record: RateLimitRecord = {
       sid: sid('RK'),
       serviceSid,
@@ -72,9 +72,7 @@ export class RateLimitStore {
       updatedAt: now,
       buckets: new Map(),
     };
-    limits.set(record.sid, record);
-    this.byService.set(serviceSid, limits);
-    return record;
+    return this.records.add(serviceSid, record.sid, record);
   }
 
   update(record: RateLimitRecord, params: Params, now: number): RateLimitRecord {
@@ -84,11 +82,11 @@ export class RateLimitStore {
   }
 
   delete(record: RateLimitRecord): void {
-    this.byService.get(record.serviceSid)?.delete(record.sid);
+    this.records.delete(record.serviceSid, record.sid);
   }
 
   deleteService(serviceSid: string): void {
-    this.byService.delete(serviceSid);
+    this.records.deleteService(serviceSid);
   }
 
   createBucket(limit: RateLimitRecord, params: Params, now: number): BucketRecord {
@@ -150,12 +148,10 @@ export class RateLimitStore {
 
   /** Forgets counts that left every window (values that stopped starting). */
   sweep(now: number): void {
-    for (const limits of this.byService.values()) {
-      for (const limit of limits.values()) {
-        for (const bucket of limit.buckets.values()) {
-          for (const [value, times] of bucket.hits) {
-            if (times.length === 0 || times[times.length - 1]! <= now - bucket.interval * 1000) bucket.hits.delete(value);
-          }
+    for (const limit of this.records.all()) {
+      for (const bucket of limit.buckets.values()) {
+        for (const [value, times] of bucket.hits) {
+          if (times.length === 0 || times[times.length - 1]! <= now - bucket.interval * 1000) bucket.hits.delete(value);
         }
       }
     }

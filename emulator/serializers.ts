@@ -52,7 +52,8 @@ export function serviceResource(s: ServiceRecord, baseUrl: string): Record<strin
   };
 }
 
-export function verificationResource(v: VerificationRecord, baseUrl: string, store: VerificationStore): Record<string, unknown> {
+/** The properties a verification and its check begin with, in the spec's order. */
+function verificationHead(v: VerificationRecord): Record<string, unknown> {
   return {
     sid: v.sid,
     service_sid: v.serviceSid,
@@ -61,6 +62,12 @@ export function verificationResource(v: VerificationRecord, baseUrl: string, sto
     channel: v.channel,
     status: v.status,
     valid: v.status === 'approved',
+  };
+}
+
+export function verificationResource(v: VerificationRecord, baseUrl: string, store: VerificationStore): Record<string, unknown> {
+  return {
+    ...verificationHead(v),
     lookup: {},
     amount: v.amount,
     payee: v.payee,
@@ -74,13 +81,7 @@ export function verificationResource(v: VerificationRecord, baseUrl: string, sto
 
 export function verificationCheckResource(v: VerificationRecord): Record<string, unknown> {
   return {
-    sid: v.sid,
-    service_sid: v.serviceSid,
-    account_sid: v.accountSid,
-    to: v.to,
-    channel: v.channel,
-    status: v.status,
-    valid: v.status === 'approved',
+    ...verificationHead(v),
     amount: v.amount,
     payee: v.payee,
     date_created: isoSeconds(v.createdAt),

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { ConnectorError } from '../../connector/errors/connector-error.js';
+import { openForAllTests, openForEachTest } from '../support/open-for-tests.js';
 import { type Harness, assertNoSecret, harness } from './helpers.js';
 
 describe('emulator × modules: make-api-call', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
+  openForEachTest(harness, (opened) => {
+    h = opened;
   });
 
   it('GET /v2/Services: the raw answer { statusCode 200, headers, body.services + meta }', async () => {
@@ -51,11 +49,8 @@ describe('emulator × modules: make-api-call', () => {
 
 describe('emulator × connector.testConnection', () => {
   let h: Harness;
-  before(async () => {
-    h = await harness();
-  });
-  after(async () => {
-    await h.close();
+  openForAllTests(harness, (opened) => {
+    h = opened;
   });
 
   it('Account SID + Auth Token: ok, auth-token, via the manifest test module', async () => {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { loadConnector } from '../../connector/index.js';
 import type { Connector } from '../../connector/connector.js';
 import { ConnectorError, type ErrorCode } from '../../connector/errors/connector-error.js';
-import { type Emulator, type EmulatorOptions, createClock, startEmulator } from '../../emulator/index.js';
+import type { Emulator, EmulatorOptions } from '../../emulator/index.js';
+import { sequenceCodes, startTestEmulator } from '../emulator/helpers.js';
 
 export const TO = '+15017122661';
 export const MINUTE = 60_000;
@@ -30,22 +31,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Deterministic codes: 123456, 234567, … (never a repeat within a test). */
-function sequenceCodes(): (length: number) => string {
-  let n = 0;
-  return (length) => {
-    n++;
-    return Array.from({ length }, (_, i) => String((n + i) % 10)).join('');
-  };
-}
-
-/** Starts an emulator with a frozen clock and a connection to it. Close it in an after hook. */
+/** Starts an emulator with a frozen clock and deterministic codes, and a connection to it. Close it in an after hook. */
 export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
-  const emu = await startEmulator({
-    clock: createClock({ frozen: true, start: Date.UTC(2025, 0, 15, 12, 0, 0) }),
-    codeGenerator: sequenceCodes(),
-    ...options,
-  });
+  const emu = await startTestEmulator({ codeGenerator: sequenceCodes(), ...options });
   const connector = await loadConnector();
   const connection = { accountSid: emu.accountSid, authToken: emu.authToken, baseUrl: emu.url };
   const run = async (moduleId: string, input: Json): Promise<Json> => (await connector.execute(moduleId, connection, input)) as Json;
@@ -72,6 +60,17 @@ export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
     },
     close: () => emu.close(),
   };
+}
+
+/** A harness with a service made in it, for the modules that work inside one. */
+export async function harnessWithService(): Promise<{ h: Harness; serviceSid: string; close(): Promise<void> }> {
+  const h = await harness();
+  try {
+    return { h, serviceSid: (await h.createService()).sid, close: () => h.close() };
+  } catch (error) {
+    await h.close();
+    throw error;
+  }
 }
 
 /** No message, remedy or detail of an error may quote a credential. */

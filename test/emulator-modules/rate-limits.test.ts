@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { type Harness, type Json, TO, harness } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Harness, type Json, TO, harnessWithService } from './helpers.js';
 
 describe('emulator × modules: rate limits and buckets (create, list, get, update, delete), enforced on start-verification', () => {
   let h: Harness;
   let serviceSid: string;
-  beforeEach(async () => {
-    h = await harness();
-    serviceSid = (await h.createService()).sid;
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  openForEachTest(harnessWithService, (opened) => ({ h, serviceSid } = opened));
 
   const setUp = async (max: number, interval: number): Promise<{ limit: Json; bucket: Json }> => {
     const limit = await h.run('create-rate-limit', { serviceSid, uniqueName: 'end_user_ip_address', description: 'Starts per IP' });

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { type Harness, type Json, harness } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Harness, type Json, harnessWithService } from './helpers.js';
 
 describe('emulator × modules: verification attempts reports (list, get, summary)', () => {
   let h: Harness;
   let serviceSid: string;
-  beforeEach(async () => {
-    h = await harness();
-    serviceSid = (await h.createService()).sid;
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  openForEachTest(harnessWithService, (opened) => ({ h, serviceSid } = opened));
 
   const verify = async (to: string, approve: boolean, channel = 'sms'): Promise<Json> => {
     const v = await h.run('start-verification', { serviceSid, to, channel });

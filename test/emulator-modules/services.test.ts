@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
+import { openForEachTest } from '../support/open-for-tests.js';
 import { type Harness, harness } from './helpers.js';
 
 describe('emulator × modules: services (create, get, update, list, delete)', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
+  openForEachTest(harness, (opened) => {
+    h = opened;
   });
 
   it('create-service: sends FriendlyName and settings as a form, returns the service resource (VA… sid, code length)', async () => {

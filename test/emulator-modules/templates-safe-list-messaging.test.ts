@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { TEMPLATE_FIXTURES } from '../../emulator/index.js';
+import { openForEachTest } from '../support/open-for-tests.js';
 import { type Harness, type Json, TO, harness } from './helpers.js';
 
 const MG = `MG${'a'.repeat(32)}`;
@@ -7,11 +8,8 @@ const MG2 = `MG${'b'.repeat(32)}`;
 
 describe('emulator × modules: templates, the safe list and messaging configurations', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-  });
-  afterEach(async () => {
-    await h.close();
+  openForEachTest(harness, (opened) => {
+    h = opened;
   });
 
   it('list-templates returns the templates whose SIDs the templateSid fields offer (x-options-from); start-verification sends one', async () => {

@@ -5,20 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
-import { type Harness, type Json, harness } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Harness, type Json, harnessWithService } from './helpers.js';
 
 const IDENTITY = 'ff483d1ff591898a9942916050d2ca3f';
 
 describe('emulator × modules: entities, TOTP factors and challenges', () => {
   let h: Harness;
   let serviceSid: string;
-  beforeEach(async () => {
-    h = await harness();
-    serviceSid = (await h.createService()).sid;
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  openForEachTest(harnessWithService, (opened) => ({ h, serviceSid } = opened));
 
   const user = (extra: Json = {}): Json => ({ serviceSid, identity: IDENTITY, ...extra });
   const app = (factor: Json): OTPAuth.TOTP => OTPAuth.URI.parse(factor.binding.uri) as OTPAuth.TOTP;

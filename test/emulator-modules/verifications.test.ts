@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { type Harness, type Json, MAILER_SID, TO, WINDOW_MS, harness, wrong } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Harness, type Json, MAILER_SID, TO, WINDOW_MS, harnessWithService, wrong } from './helpers.js';
 
 describe('emulator × modules: verifications (start, get, check, update status)', () => {
   let h: Harness;
-  let service: Json;
   let serviceSid: string;
-  beforeEach(async () => {
-    h = await harness();
-    service = await h.createService();
-    serviceSid = service.sid;
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  openForEachTest(harnessWithService, (opened) => ({ h, serviceSid } = opened));
 
   const start = (extra: Json = {}) => h.run('start-verification', { serviceSid, to: TO, channel: 'sms', ...extra });
 

@@ -7,20 +7,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as OTPAuth from 'otpauth';
 import twilio from 'twilio';
-import { type Harness, type Json, harness } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Harness, type Json, harnessWithService } from './helpers.js';
 
 const IDENTITY = 'ff483d1ff591898a9942916050d2ca3f';
 
 describe('emulator × modules: webhooks', () => {
   let h: Harness;
   let serviceSid: string;
-  beforeEach(async () => {
-    h = await harness();
-    serviceSid = (await h.createService()).sid;
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  openForEachTest(harnessWithService, (opened) => ({ h, serviceSid } = opened));
 
   it('create-webhook, get-webhook, list-webhooks, update-webhook, delete-webhook', async () => {
     const input = { serviceSid, friendlyName: 'Login events', eventTypes: ['factor.verified', 'challenge.approved'], webhookUrl: 'http://127.0.0.1:9/events' };

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, schemaProperties, sequenceCodes, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, createService, schemaProperties, sequenceCodes, startWithService } from './helpers.js';
 
 describe('emulator: verification attempts and their summary (GET /v2/Attempts, /v2/Attempts/Summary)', () => {
   let emu: Emulator;
   let api: Client;
   let serviceSid: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator({ codeGenerator: sequenceCodes() });
-    api = client(emu);
-    serviceSid = (await createService(api)).sid;
-  });
-  afterEach(async () => {
-    await emu.close();
-  });
+  openForEachTest(() => startWithService({ codeGenerator: sequenceCodes() }), (opened) => ({ emu, api, serviceSid } = opened));
 
   const start = async (to: string, form: Record<string, string> = {}): Promise<Record<string, any>> => {
     const res = await api.post(`/v2/Services/${serviceSid}/Verifications`, { To: to, Channel: 'sms', ...form });

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
 import type { Emulator } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, createService, startWithService } from './helpers.js';
 
 const IDENTITY = 'ff483d1ff591898a9942916050d2ca3f';
 
@@ -14,14 +15,9 @@ describe('emulator: entities, TOTP factors and challenges', () => {
   let api: Client;
   let serviceSid: string;
   let entityPath: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
-    api = client(emu);
-    serviceSid = (await createService(api, { FriendlyName: 'Acme' })).sid;
+  openForEachTest(() => startWithService({}, { FriendlyName: 'Acme' }), (opened) => {
+    ({ emu, api, serviceSid } = opened);
     entityPath = `/v2/Services/${serviceSid}/Entities/${IDENTITY}`;
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   /** Enrols a TOTP factor; returns its SID and an authenticator made from the binding it returned. */

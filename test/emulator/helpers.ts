@@ -84,6 +84,18 @@ export async function createService(api: Client, form: Form = {}): Promise<Recor
   return res.body;
 }
 
+/** An emulator from startTestEmulator, a client for it and a service made in it. */
+export async function startWithService(options: EmulatorOptions = {}, form: Form = {}): Promise<{ emu: Emulator; api: Client; serviceSid: string; close(): Promise<void> }> {
+  const emu = await startTestEmulator(options);
+  const api = client(emu);
+  try {
+    return { emu, api, serviceSid: (await createService(api, form)).sid, close: () => emu.close() };
+  } catch (error) {
+    await emu.close();
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The official spec. It lives outside the repository (../shared/reference/twilio-oai from the
 // project root); a missing spec is a failure, never a skip.

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { Emulator } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, client, createService, startTestEmulator, startWithService } from './helpers.js';
 
 const TO = '+15017122661';
 
@@ -29,13 +30,9 @@ describe('emulator: hostile input never crashes it', () => {
   let base: string;
   const auth = () => ({ authorization: `Basic ${Buffer.from(`${emu.accountSid}:${emu.authToken}`).toString('base64')}` });
 
-  beforeEach(async () => {
-    emu = await startTestEmulator();
-    api = client(emu);
-    base = `/v2/Services/${(await createService(api)).sid}`;
-  });
-  afterEach(async () => {
-    await emu.close();
+  openForEachTest(startWithService, (opened) => {
+    ({ emu, api } = opened);
+    base = `/v2/Services/${opened.serviceSid}`;
   });
 
   async function stillAlive(): Promise<void> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
+import { openForEachTest } from '../support/open-for-tests.js';
 import { type Client, assertTwilioError, basic, client, startTestEmulator } from './helpers.js';
 
 const MG = `MG${'d'.repeat(32)}`;
@@ -9,13 +10,10 @@ describe('emulator: Messages API (POST /2010-04-01/Accounts/{AccountSid}/Message
   let emu: Emulator;
   let api: Client;
   let path: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
+  openForEachTest(startTestEmulator, (opened) => {
+    emu = opened;
     api = client(emu);
     path = `/2010-04-01/Accounts/${emu.accountSid}/Messages.json`;
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   it('sends via a Messaging Service: 201 Twilio message resource (status accepted), recorded in the outbox with code null', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, schemaProperties, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, schemaProperties, startWithService } from './helpers.js';
 
 const MG = `MG${'a'.repeat(32)}`;
 const MG2 = `MG${'b'.repeat(32)}`;
@@ -9,13 +10,9 @@ describe('emulator: messaging configurations (/v2/Services/{ServiceSid}/Messagin
   let emu: Emulator;
   let api: Client;
   let base: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
-    api = client(emu);
-    base = `/v2/Services/${(await createService(api)).sid}/MessagingConfigurations`;
-  });
-  afterEach(async () => {
-    await emu.close();
+  openForEachTest(startWithService, (opened) => {
+    ({ emu, api } = opened);
+    base = `/v2/Services/${opened.serviceSid}/MessagingConfigurations`;
   });
 
   it('creates, fetches, lists, updates and deletes by country (spec verify.v2.service.messaging_configuration); a second one for a country is 60213', async () => {

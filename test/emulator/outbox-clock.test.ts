@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { type Emulator, createClock, startEmulator } from '../../emulator/index.js';
 import { Outbox } from '../../emulator/outbox.js';
+import { openForAllTests } from '../support/open-for-tests.js';
 import { type Client, assertTwilioError, client, createService, startTestEmulator } from './helpers.js';
 
 const A = '+15005550001';
@@ -9,16 +10,13 @@ const B = '+15005550002';
 describe('emulator: outbox', () => {
   let emu: Emulator;
   let api: Client;
-  before(async () => {
-    emu = await startTestEmulator();
+  openForAllTests(startTestEmulator, async (opened) => {
+    emu = opened;
     api = client(emu);
     const s = await createService(api, { FriendlyName: 'Outbox App' });
     await api.post(`/v2/Services/${s.sid}/Verifications`, { To: A, Channel: 'sms' });
     await api.post(`/v2/Services/${s.sid}/Verifications`, { To: B, Channel: 'call' });
     await api.post(`/2010-04-01/Accounts/${emu.accountSid}/Messages.json`, { To: A, Body: 'hello', From: '+15005550006' });
-  });
-  after(async () => {
-    await emu.close();
   });
 
   it('records every delivery as { to, channel, body, code, at } readable from code, filtered by to', () => {

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
 import { EMULATOR_LIMITS } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, schemaProperties, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, createService, schemaProperties, startWithService } from './helpers.js';
 
 describe('emulator: programmable rate limits and buckets, enforced on CreateVerification', () => {
   let emu: Emulator;
   let api: Client;
   let serviceSid: string;
   let base: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
-    api = client(emu);
-    serviceSid = (await createService(api)).sid;
+  openForEachTest(startWithService, (opened) => {
+    ({ emu, api, serviceSid } = opened);
     base = `/v2/Services/${serviceSid}/RateLimits`;
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   const start = (to: string, rateLimits?: Record<string, string>) =>

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
+import { openForEachTest } from '../support/open-for-tests.js';
 import { type Client, assertMatchesSpec, assertTwilioError, client, schemaProperties, startTestEmulator } from './helpers.js';
 
 describe('emulator: the safe list (/v2/SafeList/Numbers)', () => {
   let emu: Emulator;
   let api: Client;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
+  openForEachTest(startTestEmulator, (opened) => {
+    emu = opened;
     api = client(emu);
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   it('adds, checks and removes a number; bodies are the spec verify.v2.safelist; a second add is 60411', async () => {

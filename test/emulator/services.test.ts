@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../emulator/index.js';
+import { openForAllTests, openForEachTest } from '../support/open-for-tests.js';
 import {
   type Client,
   assertMatchesSpec,
@@ -21,12 +22,9 @@ const MD = `MD${'e'.repeat(32)}`;
 describe('emulator: Services (POST/GET/DELETE /v2/Services)', () => {
   let emu: Emulator;
   let api: Client;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
+  openForEachTest(startTestEmulator, (opened) => {
+    emu = opened;
     api = client(emu);
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   it('creates a service with defaults; the body is the spec verify.v2.service with exactly its properties (CreateService 201)', async () => {
@@ -246,11 +244,8 @@ describe('emulator: Services (POST/GET/DELETE /v2/Services)', () => {
 
 describe('emulator: Basic auth', () => {
   let emu: Emulator;
-  before(async () => {
-    emu = await startTestEmulator();
-  });
-  after(async () => {
-    await emu.close();
+  openForAllTests(startTestEmulator, (opened) => {
+    emu = opened;
   });
 
   it('generates random credentials per start (AC/SK + 32 hex, tokens 32 hex)', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { TEMPLATE_FIXTURES, type Emulator } from '../../emulator/index.js';
-import { type Client, assertMatchesSpec, assertTwilioError, client, createService, schemaProperties, sequenceCodes, startTestEmulator } from './helpers.js';
+import { openForEachTest } from '../support/open-for-tests.js';
+import { type Client, assertMatchesSpec, assertTwilioError, createService, schemaProperties, sequenceCodes, startWithService } from './helpers.js';
 
 const [DO_NOT_SHARE, VOICE, CUSTOM] = TEMPLATE_FIXTURES;
 
@@ -8,14 +9,7 @@ describe('emulator: message templates (GET /v2/Templates) and TemplateSid on Cre
   let emu: Emulator;
   let api: Client;
   let serviceSid: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator({ codeGenerator: sequenceCodes() });
-    api = client(emu);
-    serviceSid = (await createService(api, { FriendlyName: 'Acme' })).sid;
-  });
-  afterEach(async () => {
-    await emu.close();
-  });
+  openForEachTest(() => startWithService({ codeGenerator: sequenceCodes() }, { FriendlyName: 'Acme' }), (opened) => ({ emu, api, serviceSid } = opened));
 
   it('lists the fixtures as the spec verify.v2.verification_template, one with a translation awaiting approval; FriendlyName filters', async () => {
     const res = await api.get('/v2/Templates');

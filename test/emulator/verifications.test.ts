@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { EMULATOR_LIMITS, TEMPLATE_FIXTURES, type Emulator } from '../../emulator/index.js';
+import { openForEachTest } from '../support/open-for-tests.js';
 import {
   type Client,
   assertMatchesSpec,
@@ -24,14 +25,11 @@ describe('emulator: Verifications (start, fetch, update)', () => {
   let api: Client;
   let service: Record<string, any>;
   let base: string;
-  beforeEach(async () => {
-    emu = await startTestEmulator();
+  openForEachTest(startTestEmulator, async (opened) => {
+    emu = opened;
     api = client(emu);
     service = await createService(api, { FriendlyName: 'Acme' });
     base = `/v2/Services/${service.sid}`;
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   it('starts an SMS verification: 201, spec verify.v2.service.verification with exactly its properties, code in the outbox', async () => {
@@ -296,13 +294,10 @@ describe('emulator: VerificationCheck', () => {
   };
   const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 
-  beforeEach(async () => {
-    emu = await startTestEmulator();
+  openForEachTest(startTestEmulator, async (opened) => {
+    emu = opened;
     api = client(emu);
     base = `/v2/Services/${(await createService(api)).sid}`;
-  });
-  afterEach(async () => {
-    await emu.close();
   });
 
   it('a wrong code → 200 status pending, valid false; the right code → approved, valid true (CreateVerificationCheck 200, exact properties)', async () => {

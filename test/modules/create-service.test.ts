@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadConnector } from '../../connector/index.js';
 import { ACCOUNT_SID, AUTH_TOKEN, FAST_RETRY, basicAuth, connection, expectRequest, twilioError, useNock } from '../support/nock.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { openForEachTest } from '../support/open-for-tests.js';
 import {
   CREDENTIAL_SID,
   CREDENTIAL_SID_2,
@@ -97,11 +98,8 @@ describe('module create-service', () => {
 describe('module create-service against the Verify emulator (an independent reading of the same spec)', () => {
   useNock();
   let emu: Emulator;
-  beforeEach(async () => {
-    emu = await startEmulator();
-  });
-  afterEach(async () => {
-    await emu.close();
+  openForEachTest(startEmulator, (opened) => {
+    emu = opened;
   });
 
   it('creates a service with every setting, and each one reads back in place through get-service, update-service and list-services', async () => {

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { createSmsConnector } from '../../connector/sms/index.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { openForAllTests } from '../support/open-for-tests.js';
 import { MESSAGING_SERVICE_SID, seedConfig } from './fixtures.js';
 
 describe('sms sendMessage into the emulator (Messages API on loopback)', () => {
   let emulator: Emulator;
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
+  openForAllTests(startEmulator, (opened) => {
+    emulator = opened;
   });
 
   function configFor(e: Emulator): Record<string, unknown> {
