@@ -55,6 +55,7 @@ const cases: BrokenCase[] = [
   // module files
   { what: 'a module file holding null', breakIt: (c) => c.write('modules/get-service.json', 'null'), file: 'modules/get-service.json', pointer: '', says: /must be an object/, only: true },
   { what: 'a module file holding a list', breakIt: (c) => c.write('modules/get-service.json', '[]'), file: 'modules/get-service.json', pointer: '', says: /It is a list; give an object/, only: true },
+  { what: 'a module file that is not UTF-8 (saved as Latin-1)', breakIt: (c) => writeFileSync(join(c.dir, 'modules/get-service.json'), Buffer.from('{ "id": "get-service", "label": "Caf\xe9" }', 'latin1')), file: 'modules/get-service.json', pointer: '', says: /not UTF-8 text/, only: true },
   { what: 'a module file that is not JSON', breakIt: (c) => c.write('modules/get-service.json', '{ "id": "get-service", }'), file: 'modules/get-service.json', pointer: '', says: /line 1, column/ },
   { what: 'a module label that is null', breakIt: (c) => c.edit('modules/get-service.json', (m) => (m.label = null)), file: 'modules/get-service.json', pointer: '/label' },
   { what: 'a module request that is null', breakIt: (c) => c.edit('modules/get-service.json', (m) => (m.request = null)), file: 'modules/get-service.json', pointer: '/request' },
