@@ -1,8 +1,8 @@
+import { createRequire } from 'node:module';
 import { ConnectorError, redactSecrets } from './errors/connector-error.js';
 import type { ConnectorManifest } from '../types/generated/manifest.js';
 import type { ModuleDefinition } from '../types/generated/module.js';
 import type { CallContext, ExecuteOptions, ExecuteResult } from './runtime/call-context.js';
-import { execute, prepareRequest } from './runtime/execute.js';
 import { compileModule, type ModulePlan } from './runtime/module-plan.js';
 import type { SchemaRegistry } from './schema/ajv.js';
 import { bundleSchema, deepFreeze } from './schema/bundle.js';
@@ -50,6 +50,29 @@ export interface ConnectionTestResult {
   accountSid: string;
   authMethod: 'auth-token' | 'api-key';
   module: string;
+}
+
+/*
+ * The pipeline is loaded with the first call, not with the connector: at a cold start every file (and every import
+ * between files) the ES module loader resolves costs time and memory (docs/performance.md).
+ *   - runtime/prepare.ts (validate the input, build the request) with require(), because prepareRequest is synchronous;
+ *   - runtime/execute.ts and the rest (transport, compositions, expressions, pagination) with import(), prepare.ts
+ *     first: require() cannot take a module that an import() is still loading.
+ */
+const require = createRequire(import.meta.url);
+type Preparation = typeof import('./runtime/prepare.js');
+type Pipeline = typeof import('./runtime/execute.js');
+let preparation: Preparation | undefined;
+let pipeline: Pipeline | undefined;
+let loadingPipeline: Promise<Pipeline> | undefined;
+
+function prepared(): Preparation {
+  return (preparation ??= require('./runtime/prepare.js') as Preparation);
+}
+
+function loadPipeline(): Promise<Pipeline> {
+  prepared();
+  return (loadingPipeline ??= import('./runtime/execute.js').then((loaded) => (pipeline = loaded)));
 }
 
 /** Anything that is not already a ConnectorError (a bug, a library's surprise) becomes one without its stack. */
@@ -117,7 +140,8 @@ export class Connector {
    * without sending anything or needing a connection. Rejects invalid input (invalid_input) and composed modules.
    */
   prepareRequest(moduleId: string, input?: unknown): WireRequest {
-    return prepareRequest(this.module(moduleId), input);
+    const plan = this.module(moduleId);
+    return prepared().prepareRequest(plan, input);
   }
 
   /** One cheap real call (the manifest's test module) proving the credentials work. */
@@ -140,7 +164,9 @@ export class Connector {
    */
   private async call(moduleId: string, input: unknown, ctx: CallContext): Promise<unknown> {
     try {
-      return await execute(this.module(moduleId), input, ctx);
+      const plan = this.module(moduleId);
+      const { execute } = pipeline ?? (await loadPipeline());
+      return await execute(plan, input, ctx);
     } catch (error) {
       throw redactSecrets(asConnectorError(error), secretTexts(ctx.connection));
     }

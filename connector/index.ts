@@ -1,6 +1,7 @@
 /** twilio-verify-connector: the public API. Importing it loads neither `twilio` nor any schema compiler work. */
 export { loadConnector } from './manifest/load.js';
-export { validateManifest, type ManifestProblem, type ManifestReport } from './manifest/validate.js';
+export { validateManifest } from './manifest/validator.js';
+export type { ManifestProblem, ManifestReport } from './manifest/report.js';
 export { Connector, type ModuleInfo, type ConnectionTestResult } from './connector.js';
 export { ConnectorError, ERROR_CODES, type ErrorCode, type ConnectorErrorData, type InputProblem } from './errors/connector-error.js';
 export { TWILIO_ERROR_TABLE } from './errors/table.js';

@@ -32,7 +32,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const distDir = resolve(here, '..');
 const rootDir = resolve(distDir, '..');
 
-const IMPORT_SPECIFIERS = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /^\s*import\s+['"]([^'"]+)['"]/gm];
+// require('…') too: the runtime loads parts of itself on first use with require() (connector.ts, manifest/validator.ts).
+const IMPORT_SPECIFIERS = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /^\s*import\s+['"]([^'"]+)['"]/gm, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
 
 /** Relative imports of one compiled file (type-only imports are gone after tsc). */
 function relativeImports(source: string): string[] {
@@ -173,7 +174,8 @@ export async function buildLogtoConnector(outDir: string = join(distDir, 'logto-
     module: './lib/index.js',
     exports: './lib/index.js',
     files: ['lib', ...CONNECTOR_DATA, 'docs', 'logo.svg', 'README.md'],
-    engines: { node: '>=20.9.0' },
+    // As this package's: the runtime require()s some of its ES modules on first use (Node 20.19 or later).
+    engines: { node: '>=20.19.0' },
     dependencies,
     bundleDependencies: RUNTIME_DEPENDENCIES,
   };

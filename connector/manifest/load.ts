@@ -1,13 +1,13 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Connector } from '../connector.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { ConnectorManifest } from '../../types/generated/manifest.js';
 import type { ModuleDefinition } from '../../types/generated/module.js';
 import { packageRoot } from '../paths.js';
 import { packageSchemas, SchemaRegistry } from '../schema/ajv.js';
-import { connectorFilesDigest, readConnectorTexts, readPackageCheck } from './package-check.js';
+import { readConnectorTexts, readPackageCheck } from './package-check.js';
 import type { ManifestProblem } from './report.js';
-import { checkConnectorFolder } from './validate.js';
+import { validator } from './validator.js';
 
 const loaded = new Map<string, Promise<Connector>>();
 
@@ -25,7 +25,7 @@ function invalidManifest(root: string, problems: ManifestProblem[]): ConnectorEr
 }
 
 /** This package's connector: the build checked it, so only what it checked is compared (no schema work, no AJV). */
-function loadPackage(): Connector {
+async function loadPackage(): Promise<Connector> {
   const registry = packageSchemas();
   const record = readPackageCheck();
   let texts: Array<[string, string]> | undefined;
@@ -34,8 +34,8 @@ function loadPackage(): Connector {
   } catch {
     // A missing or unreadable file: the full check below says which.
   }
-  if (texts && record && record.schemas === registry.precompiledDigest && record.files === connectorFilesDigest(texts)) {
-    if (record.problems.length > 0) throw invalidManifest(packageRoot, record.problems);
+  if (texts && record && record.check.schemas === registry.precompiledDigest && record.checked(texts)) {
+    if (record.check.problems.length > 0) throw invalidManifest(packageRoot, record.check.problems);
     const [manifest, ...definitions] = texts.map(([, text]) => JSON.parse(text) as unknown) as [ConnectorManifest, ...ModuleDefinition[]];
     const count = manifest.modules.length;
     return new Connector(packageRoot, manifest, definitions.slice(0, count), registry, definitions.slice(count));
@@ -43,9 +43,12 @@ function loadPackage(): Connector {
   return loadChecked(packageRoot, () => registry);
 }
 
-/** Any other folder (or this package changed since the build): validated first, refused with every problem. */
-function loadChecked(root: string, registry: () => SchemaRegistry): Connector {
-  const checked = checkConnectorFolder(root);
+/**
+ * Any other folder (or this package changed since the build): validated first, refused with every problem. Only this
+ * path loads the validator.
+ */
+async function loadChecked(root: string, registry: () => SchemaRegistry): Promise<Connector> {
+  const checked = validator().checkConnectorFolder(root);
   if (!checked.report.valid || !checked.manifest || !checked.definitions) throw invalidManifest(root, checked.report.errors);
   try {
     return new Connector(root, checked.manifest, checked.definitions, registry(), checked.internal ?? []);
@@ -69,7 +72,7 @@ export function loadConnector(dir?: string, options: { reload?: boolean } = {}):
   const root = resolve(dir ?? packageRoot);
   let connector = options.reload ? undefined : loaded.get(root);
   if (!connector) {
-    connector = (async () => (root === packageRoot && !options.reload ? loadPackage() : loadChecked(root, () => new SchemaRegistry(join(root, 'schemas')))))();
+    connector = root === packageRoot && !options.reload ? loadPackage() : loadChecked(root, () => new SchemaRegistry(`${root}/schemas`));
     loaded.set(root, connector);
     connector.catch(() => loaded.delete(root));
   }

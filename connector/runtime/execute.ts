@@ -9,6 +9,7 @@ import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { ModulePlan, RequestPlan } from './module-plan.js';
 import { shapeOutput } from './output.js';
 import { collectPages } from './paginate.js';
+import { validInput } from './prepare.js';
 import { buildRequest } from './request-builder.js';
 
 /**
@@ -31,28 +32,6 @@ export async function execute(plan: ModulePlan, input: unknown, ctx: CallContext
     ? { [plan.pagination.itemsKey]: await collectPages(connection, request, pageRule(plan, values), (page) => callTwilio(connection, page, call)) }
     : shapeOutput(plan.response, await callTwilio(connection, request, call), values);
   return validOutput(plan, output);
-}
-
-/**
- * The request `execute` would send for an input, without sending it: the input is validated first (invalid_input as
- * in execute). For hosts that show or translate requests. Not for composed modules, which send no single request.
- */
-export function prepareRequest(plan: ModulePlan, input: unknown): WireRequest {
-  const values = validInput(plan, input);
-  if (plan.kind === 'compose') {
-    throw new ConnectorError('invalid_input', `Module ${plan.id} composes other modules and sends no single request.`, { remedy: 'Prepare the requests of the modules it calls instead.' });
-  }
-  return buildRequest(plan.template, plan.fields, values);
-}
-
-function validInput(plan: ModulePlan, input: unknown): Record<string, unknown> {
-  const data = input === undefined ? {} : input;
-  if (plan.validateInput(data)) return data as Record<string, unknown>;
-  const problems = problemsFrom(plan.validateInput.errors);
-  throw new ConnectorError('invalid_input', `The input is not valid: ${summarise(problems)}`, {
-    remedy: 'Correct the fields named by their JSON pointer; nothing was sent to Twilio.',
-    details: { problems },
-  });
 }
 
 function validOutput(plan: ModulePlan, output: unknown): unknown {

@@ -66,7 +66,7 @@ function idempotency(declared: ModuleDefinition['idempotent']): (method: HttpMet
   return declared === true ? () => true : () => false;
 }
 
-/** Loading a module: its file becomes a plan. Validators are made on first use; everything else now. */
+/** Loading a module: its file becomes a plan. Validators are made on first use; everything else here, once. */
 export function compileModule(definition: ModuleDefinition, registry: SchemaRegistry): ModulePlan {
   const inputSchemaId = registry.idForFile(definition.input);
   const outputSchemaId = registry.idForFile(definition.output);

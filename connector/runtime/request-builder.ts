@@ -47,7 +47,7 @@ export const MAX_INPUT_DEPTH = 32;
 
 /** The pointer of the first value nested deeper than MAX_INPUT_DEPTH; iterative, so a deep input cannot blow the stack here. */
 function tooDeepAt(input: unknown): string | undefined {
-  // Depth first in the same order as before; a pointer is spelled out only for the value it reports.
+  // Depth first from the last property (a stack, not recursion); a pointer is spelled out only for the value it reports.
   interface Entry {
     value: object;
     parent: Entry | undefined;

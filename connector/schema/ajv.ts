@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
 import { schemasDir } from '../paths.js';
 import { isAllowedBaseUrl } from '../common/base-url.js';
 import { tokensOf } from '../common/json-pointer.js';
+import { Snapshot, type FileContent, type SnapshotEntry } from '../common/snapshot.js';
 import { PROJECT_KEYWORDS } from './keywords.js';
 
 // AJV and its plugins are CommonJS and cost ~100 ms to load: they are required on first need, never at import.
@@ -35,15 +35,25 @@ export function createAjv(extra: Options = {}): Ajv {
   return ajv;
 }
 
-/** Every `*.schema.json` below schemas/, found once. */
+/**
+ * Every `*.schema.json` below schemas/, found once. Paths are joined by hand: `path.join` per file is enough, with the
+ * loader's own path work, to make V8 optimise Node's path functions during a cold start, and that compile alone adds
+ * ~3.5 MB of RSS (docs/performance.md).
+ */
 export function listSchemaFiles(dir: string = schemasDir): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
+    const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) files.push(...listSchemaFiles(path));
     else if (entry.name.endsWith('.schema.json')) files.push(path);
   }
   return files.sort();
+}
+
+/** The schema files of a folder as [`schemas/…` (the folder's own name first, `/` between parts), their bytes]. */
+export function readSchemaFiles(dir: string = schemasDir): Array<[relativePath: string, bytes: Buffer]> {
+  const name = basename(dir);
+  return listSchemaFiles(dir).map((file) => [`${name}${file.slice(dir.length).replaceAll('\\', '/')}`, readFileSync(file)]);
 }
 
 export function readSchema(path: string): AnySchemaObject {
@@ -55,39 +65,61 @@ export const precompiledDir: string = join(dirname(fileURLToPath(import.meta.url
 
 /** index.json of the precompiled validators. */
 export interface PrecompiledIndex {
-  /** schemaSetDigest() of the schemas they were generated from. */
+  /** schemaSetDigest() of the schemas they were generated from: the name of this build's schema set. */
   digest: string;
+  /** What createAjv() adds to the schemas (generatorSettings()): other options or keywords, other validators. */
+  settings: string;
+  /** The schema files they were generated from, as kept in sources.bin (common/snapshot.ts): `schemas/…`, length. */
+  sources: SnapshotEntry[];
+  /** Schema file (`schemas/…`) → its `$id`. */
+  ids: Record<string, string>;
   /** Schema `$id` → file name (a CommonJS module exporting the validator) in precompiledDir. */
   validators: Record<string, string>;
 }
 
+/** The build's copy of the schema files, next to index.json. */
+export const SOURCES_FILE = 'sources.bin';
+
 /**
- * A fingerprint of what a generated validator is made from: each schema file (path and text) and the AJV options,
- * keywords and formats of createAjv(). Equal fingerprints, equal validators. (The AJV version is deliberately not
- * part of it: standalone code only needs AJV's small runtime helpers, so a validator built with one AJV 8 release
- * runs under another, as AJV's standalone mode intends.) SHA-256 in native code: a JavaScript hash loop runs cold
- * here, once per load, and cost several times more than loading node:crypto.
+ * What a generated validator is made from besides the schema files: the AJV options, keywords and formats of
+ * createAjv(). (The AJV version is deliberately not part of it: standalone code only needs AJV's small runtime
+ * helpers, so a validator built with one AJV 8 release runs under another, as AJV's standalone mode intends.)
+ */
+export function generatorSettings(): string {
+  return JSON.stringify({ options: AJV_OPTIONS, keywords: PROJECT_KEYWORDS, formats: ['ajv-formats:full', 'twilio-base-url'] });
+}
+
+/**
+ * A name for a schema set and the settings its validators are generated with (SHA-256): equal names, equal validators.
+ * Made by the build; a loader compares the files themselves with the build's copy instead (see precompiledFor), so
+ * neither node:crypto nor a JavaScript hash loop runs in a cold start.
  */
 export function schemaSetDigest(files: ReadonlyArray<readonly [relativePath: string, text: string]>): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ options: AJV_OPTIONS, keywords: PROJECT_KEYWORDS, formats: ['ajv-formats:full', 'twilio-base-url'] }));
+  hash.update(generatorSettings());
   for (const [path, text] of [...files].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) hash.update(`\0${path}\0`).update(text);
   return hash.digest('hex');
 }
 
-function readIndex(dir: string): PrecompiledIndex | null {
-  const file = join(dir, 'index.json');
+
+/** A build's index with its copy of the schema files; null when there is none or it does not hold together. */
+function readIndex(dir: string): { index: PrecompiledIndex; sources: Snapshot } | null {
+  const file = `${dir}/index.json`;
   try {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PrecompiledIndex) : null;
+    if (!existsSync(file)) return null;
+    const index = JSON.parse(readFileSync(file, 'utf8')) as PrecompiledIndex;
+    const sources = Snapshot.read(`${dir}/${SOURCES_FILE}`, index.sources);
+    return sources ? { index, sources } : null;
   } catch {
     return null;
   }
 }
 
-let precompiledIndex: PrecompiledIndex | null | undefined;
+let precompiledIndex: ReturnType<typeof readIndex> | undefined;
 
 /** The build's index of standalone validators, read once; null when there is none (tsc without the generation step). */
-function readPrecompiledIndex(): PrecompiledIndex | null {
+function readPrecompiledIndex(): ReturnType<typeof readIndex> {
   if (precompiledIndex === undefined) precompiledIndex = readIndex(precompiledDir);
   return precompiledIndex;
 }
@@ -105,13 +137,14 @@ function requirePrecompiled(dir: string, file: string): ValidateFunction {
 }
 
 /**
- * The precompiled validators for a set of schema files, when the build generated them from exactly these files
- * (same digest); otherwise undefined and AJV compiles as before. `dir` is for tests of other builds.
+ * The precompiled validators for a set of schema files ([`schemas/…`, text or bytes]), when the build generated them
+ * from exactly these files (compared byte for byte with the build's copy) with today's settings; otherwise undefined
+ * and AJV compiles the schemas. `dir` is for tests of other builds.
  */
-export function precompiledFor(files: ReadonlyArray<readonly [relativePath: string, text: string]>, dir: string = precompiledDir): PrecompiledValidators | undefined {
-  const index = dir === precompiledDir ? readPrecompiledIndex() : readIndex(dir);
-  if (!index || index.digest !== schemaSetDigest(files)) return undefined;
-  return new PrecompiledValidators(index, dir);
+export function precompiledFor(files: ReadonlyArray<readonly [relativePath: string, content: FileContent]>, dir: string = precompiledDir): PrecompiledValidators | undefined {
+  const found = dir === precompiledDir ? readPrecompiledIndex() : readIndex(dir);
+  if (!found || found.index.settings !== generatorSettings() || !found.sources.holds(files)) return undefined;
+  return new PrecompiledValidators(found.index, found.sources, dir);
 }
 
 /** Validators generated at build time by AJV's standalone code: the same code AJV would compile, without compiling. */
@@ -119,12 +152,23 @@ export class PrecompiledValidators {
   private readonly loaded = new Map<string, ValidateFunction>();
   constructor(
     private readonly index: PrecompiledIndex,
+    private readonly sources: Snapshot,
     private readonly dir: string,
   ) {}
 
   /** The schemaSetDigest() of the files the build generated these from. */
   get digest(): string {
     return this.index.digest;
+  }
+
+  /** The schema files they were generated from: `schemas/…` → `$id`. */
+  get ids(): Readonly<Record<string, string>> {
+    return this.index.ids;
+  }
+
+  /** The text of one of those files, from the build's copy (the same bytes as the file: precompiledFor checked). */
+  text(file: string): string | undefined {
+    return this.sources.text(file);
   }
 
   has(id: string): boolean {
@@ -144,36 +188,59 @@ export class PrecompiledValidators {
 /**
  * The package's one schema registry. Every schema is read once and registered by `$id`; each validator is made once
  * and cached, never per call. When the build generated standalone validators from exactly these schema files, they
- * are used and AJV is not even loaded (it is created on first need, e.g. for a `#/…` fragment). Otherwise the one AJV
- * instance is built here with every schema, as it always was, and compiles each validator on first use.
+ * are used and AJV is not even loaded (it is created on first need, e.g. for a `#/…` fragment), and a schema is parsed
+ * only when something reads it (a module's plan, its bundled schema). Otherwise every schema is parsed and the one
+ * AJV instance is built here with all of them, and compiles each validator on first use.
  */
 export class SchemaRegistry {
   private readonly compiled = new Map<string, ValidateFunction>();
   /** Package-relative file path (schemas/…) → the schema's `$id`. */
   private readonly ids = new Map<string, string>();
-  /** Every parsed schema, in file order. */
-  private readonly parsed: AnySchemaObject[] = [];
-  /** `$id` → the parsed schema. */
+  /** `$id` → the parsed schema (with the build's validators, parsed on first need from `unparsed`). */
   private readonly byId = new Map<string, AnySchemaObject>();
+  /** With the build's validators: `$id` → its file, not parsed yet (the build parsed and compiled it). */
+  private readonly unparsed = new Map<string, string>();
+  /** The schema files, in order. */
+  private readonly files: string[];
+  /** Every file's parsed schema, in file order (what AJV registers); made on first need with the build's validators. */
+  private parsed?: AnySchemaObject[];
   private readonly precompiledValidators: PrecompiledValidators | undefined;
   private ajvInstance?: Ajv;
 
   constructor(dir: string = schemasDir) {
-    const texts: Array<[string, string]> = [];
-    for (const file of listSchemaFiles(dir)) {
-      const text = readFileSync(file, 'utf8');
-      const relativePath = relative(dirname(dir), file).split(sep).join('/');
-      texts.push([relativePath, text]);
-      const schema = JSON.parse(text) as AnySchemaObject;
+    const files = readSchemaFiles(dir);
+    this.files = files.map(([file]) => file);
+    this.precompiledValidators = precompiledFor(files);
+    if (this.precompiledValidators) {
+      for (const [file, id] of Object.entries(this.precompiledValidators.ids)) {
+        this.ids.set(file, id);
+        this.unparsed.set(id, file);
+      }
+      return;
+    }
+    // Without validators from the build, every schema is registered here (a duplicate or invalid schema throws at load).
+    this.parsed = [];
+    for (const [relativePath, bytes] of files) {
+      const schema = JSON.parse(bytes.toString('utf8')) as AnySchemaObject;
       this.parsed.push(schema);
       if (typeof schema.$id === 'string') {
         this.ids.set(relativePath, schema.$id);
         if (!this.byId.has(schema.$id)) this.byId.set(schema.$id, schema);
       }
     }
-    this.precompiledValidators = precompiledFor(texts);
-    // Without validators from the build, register everything now, as before (a duplicate or invalid schema throws here).
-    if (!this.precompiledValidators) void this.ajv;
+    void this.ajv;
+  }
+
+  /** The parsed schema of a whole file by its `$id`, parsed now if the build's copy was not read yet. */
+  private parsedById(id: string): AnySchemaObject | undefined {
+    let schema = this.byId.get(id);
+    const file = schema ? undefined : this.unparsed.get(id);
+    if (file !== undefined) {
+      schema = JSON.parse(this.precompiledValidators!.text(file)!) as AnySchemaObject;
+      this.byId.set(id, schema);
+      this.unparsed.delete(id);
+    }
+    return schema;
   }
 
   /** True when this registry's validators come from the build (no AJV compile at run time). */
@@ -190,6 +257,7 @@ export class SchemaRegistry {
   get ajv(): Ajv {
     if (!this.ajvInstance) {
       const ajv = createAjv();
+      this.parsed ??= this.files.map((file) => this.parsedById(this.ids.get(file)!)!);
       for (const schema of this.parsed) ajv.addSchema(schema);
       this.ajvInstance = ajv;
     }
@@ -224,7 +292,7 @@ export class SchemaRegistry {
    */
   lookup(uri: string): unknown {
     const [base, fragment = ''] = uri.split('#', 2) as [string, string?];
-    let node: unknown = this.byId.get(base);
+    let node: unknown = this.parsedById(base);
     for (const key of tokensOf(decodeURIComponent(fragment))) {
       if (typeof node !== 'object' || node === null) return undefined;
       node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
@@ -235,7 +303,7 @@ export class SchemaRegistry {
   /** The schema object registered under an `$id` (with an optional `#/...` fragment). */
   schema(id: string): AnySchemaObject {
     // A whole file's schema is the parsed file (the object AJV holds too): reading it needs no compile.
-    const whole = this.byId.get(id);
+    const whole = this.parsedById(id);
     if (whole) return whole;
     const entry = this.ajv.getSchema(id);
     if (!entry) throw new Error(`Unknown schema ${id}`);

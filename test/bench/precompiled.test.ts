@@ -6,7 +6,7 @@ import { packageRoot, schemasDir } from '../../connector/paths.js';
 import { createAjv, listSchemaFiles, precompiledFor, schemaSetDigest, type PrecompiledValidators } from '../../connector/schema/ajv.js';
 import { precompile } from '../../connector/schema/precompile.js';
 
-/** The schema files as the registry fingerprints them: [schemas/…, text]. */
+/** The schema files as the registry compares them: [schemas/…, text]. */
 function schemaTexts(dir: string = schemasDir): Array<[string, string]> {
   return listSchemaFiles(dir).map((file) => [relative(join(dir, '..'), file).split(sep).join('/'), readFileSync(file, 'utf8')]);
 }
@@ -88,5 +88,10 @@ describe('precompiled (standalone) validators', function () {
     assert.equal(precompiledFor(edited, outDir), undefined);
     assert.equal(precompiledFor(texts.slice(1), outDir), undefined, 'a removed schema');
     assert.equal(precompiledFor([...texts, ['schemas/extra.schema.json', '{}']], outDir), undefined, 'an added schema');
+    assert.equal(precompiledFor([...texts.slice(1), texts[1]!], outDir), undefined, 'one schema twice, another missing');
+    assert.ok(precompiledFor([...texts].reverse(), outDir), 'the same files in another order');
+    assert.ok(precompiledFor(texts.map(([path, text]) => [path, Buffer.from(text)]), outDir), 'the same files as bytes');
+    const bytes = texts.map(([path, text], i) => [path, Buffer.from(i === 0 ? `${text} ` : text)] as [string, Buffer]);
+    assert.equal(precompiledFor(bytes, outDir), undefined, 'one byte more, as bytes');
   });
 });

@@ -3,19 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
+import { twilioEnvRestorer } from '../support/env.js';
 import { copyConnector } from '../support/connector-copy.js';
 import { ACCOUNT_SID, assertNoSecret, AUTH_TOKEN, connection, expectRequest, SERVICE_SID, twilioError, useNock } from '../support/nock.js';
 import { verificationResource } from '../modules/fixtures/resources.js';
 
 describe('verify-connector CLI', () => {
   useNock();
-  const envBefore = { ...process.env };
-  afterEach(() => {
-    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
-      if (envBefore[key] === undefined) delete process.env[key];
-      else process.env[key] = envBefore[key];
-    }
-  });
+  afterEach(twilioEnvRestorer());
 
   it('prints usage and exits 2 without a command, and for an unknown command', async () => {
     assert.equal((await runCli([])).status, 2);

@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { buildProgram, commandPath } from '../../connector/cli/program.js';
 import { startEmulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
+import { twilioEnvRestorer } from '../support/env.js';
 import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
 import { ACCOUNT_SID, API_KEY_SECRET, API_KEY_SID, assertNoSecret, AUTH_TOKEN, basicAuth, expectRequest, useNock } from '../support/nock.js';
 
@@ -38,13 +39,7 @@ function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr
 
 describe('the command line', () => {
   useNock();
-  const envBefore = { ...process.env };
-  afterEach(() => {
-    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
-      if (envBefore[key] === undefined) delete process.env[key];
-      else process.env[key] = envBefore[key];
-    }
-  });
+  afterEach(twilioEnvRestorer());
 
   for (const words of paths) {
     const name = ['verify-connector', ...words].join(' ');

@@ -13,6 +13,7 @@ import { renderDemoFailure } from '../../connector/cli/demo/render.js';
 import { DEMO_SCENARIO, runDemo, wrongCodeFor } from '../../connector/cli/demo/demo.js';
 import { listTemplates } from '../../connector/flows/load.js';
 import { createClock, startEmulator } from '../../emulator/index.js';
+import { TWILIO_ENV } from '../support/env.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/test/cli
 const root = resolve(here, '../../..');
@@ -21,7 +22,7 @@ const bin = resolve(root, 'dist/connector/cli/main.js');
 /** Runs the CLI as a child process; resolves exit code and output (never rejects on a non-zero exit). */
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env };
-  for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) delete env[name];
+  for (const name of TWILIO_ENV) delete env[name];
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env, timeout: 15_000 });
     return { code: 0, stdout, stderr };

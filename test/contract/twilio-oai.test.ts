@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConnector } from '../../connector/index.js';
+import { loadConnector, type Connector, type ModuleInfo } from '../../connector/index.js';
 import { packageRoot } from '../../connector/paths.js';
-import type { ModulePlan } from '../../connector/runtime/module-plan.js';
+import type { ModulePlan, RequestPlan } from '../../connector/runtime/module-plan.js';
 import type { FieldPlan } from '../../connector/runtime/wire-plan.js';
 import { packageSchemas } from '../../connector/schema/ajv.js';
 
@@ -52,15 +52,35 @@ function loadSpec(): Spec {
   return JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
 }
 
-/** A composed module (escalate-verification) sends no request of its own: the modules it composes are checked here on their own. */
-const NO_REQUEST = { method: undefined, path: '' } as const;
-
 const shape = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
 
 function findOperation(spec: Spec, method: string, path: string): { path: string; op: SpecOperation } | undefined {
   const specPath = Object.keys(spec.paths).find((p) => shape(p) === shape(path));
   const op = specPath ? spec.paths[specPath]![method.toLowerCase()] : undefined;
   return specPath && op ? { path: specPath, op } : undefined;
+}
+
+/** A module that sends one request of a method of its own, with the spec operation its path names (if any). */
+interface RequestModule {
+  info: ModuleInfo;
+  module: RequestPlan;
+  method: string;
+  path: string;
+  found: { path: string; op: SpecOperation } | undefined;
+}
+
+/**
+ * Every module the spec can judge alone: a composed module (escalate-verification) sends no request of its own (the
+ * modules it composes are checked on their own), and make-api-call takes its method and path from the input.
+ */
+function requestModules(connector: Connector, spec: Spec): RequestModule[] {
+  return connector.modules.flatMap((info) => {
+    const module = connector.module(info.id);
+    const method = module.kind === 'request' ? module.definition.request?.method : undefined;
+    if (module.kind !== 'request' || method === undefined) return [];
+    const path = module.template.path;
+    return [{ info, module, method, path, found: findOperation(spec, method, path) }];
+  });
 }
 
 /** Every (wire name, property) a module can send in the query or the form, nested prefixes expanded. */
@@ -113,11 +133,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
   it('finds every module (but make-api-call, whose path is the input) among the spec operations, and every wire name among its parameters', async () => {
     const connector = await loadConnector();
     const problems: string[] = [];
-    for (const info of connector.modules) {
-      const module = connector.module(info.id);
-      const { method, path } = module.definition.request ?? NO_REQUEST;
-      if (method === undefined || module.kind !== 'request') continue;
-      const found = findOperation(spec, method, path);
+    for (const { info, module, method, path, found } of requestModules(connector, spec)) {
       if (!found) {
         problems.push(`${info.id}: ${method} ${path} is not an operation of the spec`);
         continue;
@@ -138,20 +154,14 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
     const connector = await loadConnector();
     const missing: string[] = [];
     const used = new Set<string>();
-    for (const info of connector.modules) {
-      const { method, path } = connector.module(info.id).definition.request ?? NO_REQUEST;
-      if (method === undefined) continue;
-      const found = findOperation(spec, method, path);
+    const requests = requestModules(connector, spec);
+    for (const { module, method, found } of requests) {
       if (!found) continue;
       used.add(`${method} ${found.path}`);
       for (const name of specParameters(found.op).keys()) {
         const key = `${method} ${found.path} ${name}`;
-        const everExposed = connector.modules.some((m) => {
-          const other = connector.module(m.id);
-          const r = other.definition.request ?? NO_REQUEST;
-          return other.kind === 'request' && r.method === method && shape(r.path) === shape(found.path) && sentNames(other).includes(name);
-        });
-        const paging = connector.module(info.id).definition.pagination !== undefined && PAGING_PARAMETERS[name] !== undefined;
+        const everExposed = requests.some((other) => other.method === method && shape(other.path) === shape(found.path) && sentNames(other.module).includes(name));
+        const paging = module.definition.pagination !== undefined && PAGING_PARAMETERS[name] !== undefined;
         if (!everExposed && !paging && !NOT_EXPOSED[key]) missing.push(key);
       }
     }
@@ -162,11 +172,7 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
   it('requires what the spec requires, and sends each scalar as the spec types it', async () => {
     const connector = await loadConnector();
     const problems: string[] = [];
-    for (const info of connector.modules) {
-      const module = connector.module(info.id);
-      const { method, path } = module.definition.request ?? NO_REQUEST;
-      if (method === undefined || module.kind !== 'request') continue;
-      const found = findOperation(spec, method, path);
+    for (const { info, module, found } of requestModules(connector, spec)) {
       const form = found?.op.requestBody?.content['application/x-www-form-urlencoded']?.schema;
       const input = packageSchemas().schema(module.inputSchemaId) as Record<string, unknown>;
       const required = new Set((input['required'] as string[] | undefined) ?? []);
@@ -196,11 +202,8 @@ describe('contract with the official Twilio Verify v2 OpenAPI description', () =
   it("names every property of the spec's response schema in each module's output schema", async () => {
     const connector = await loadConnector();
     const problems: string[] = [];
-    for (const info of connector.modules) {
-      const module = connector.module(info.id);
-      const { method, path } = module.definition.request ?? NO_REQUEST;
-      if (method === undefined || module.definition.response) continue;
-      const found = findOperation(spec, method, path);
+    for (const { info, module, found } of requestModules(connector, spec)) {
+      if (module.definition.response) continue;
       const specSchema = found ? responseSchema(spec, found.op) : undefined;
       if (!specSchema) continue;
       let ours = info.outputSchema;

@@ -19,6 +19,7 @@ import { validateScenario } from '../../connector/flows/validation.js';
 import { packageRoot } from '../../connector/paths.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
+import { TWILIO_ENV, twilioEnvRestorer } from '../support/env.js';
 import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
 import { seedConfig } from '../sms/fixtures.js';
 import { exportMakeApp } from '../../connector/make/export.js';
@@ -127,7 +128,7 @@ describe('README and docs examples run as written', () => {
   let emulator: Emulator;
   let copy: ConnectorCopy;
   let makeApp: AppDir;
-  const envBefore = { ...process.env };
+  const restoreEnv = twilioEnvRestorer();
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'docs-examples-'));
@@ -142,10 +143,7 @@ describe('README and docs examples run as written', () => {
     copy.dispose();
     makeApp.dispose();
     rmSync(dir, { recursive: true, force: true });
-    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
-      if (envBefore[key] === undefined) delete process.env[key];
-      else process.env[key] = envBefore[key];
-    }
+    restoreEnv();
   });
 
   it('finds the examples (commands, code, JSON) in every page', () => {
@@ -221,7 +219,7 @@ describe('README and docs examples run as written', () => {
       const runner = join(dir, `run-${unique.indexOf(example)}.mjs`);
       writeFileSync(runner, `await import(${JSON.stringify(pathToFileURL(file).href)});\nprocess.exit(0);\n`);
       const env = { ...process.env };
-      for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) delete env[key];
+      for (const key of TWILIO_ENV) delete env[key];
       await promisify(execFile)(process.execPath, [runner], { cwd: dir, env, timeout: 50_000 });
     });
   }

@@ -8,6 +8,7 @@ import { loadConnector, validateManifest, type Connector } from '../../connector
 import type { Emulator } from '../../emulator/index.js';
 import { startTestEmulator } from '../emulator/helpers.js';
 import { copyConnector, type ConnectorCopy } from '../support/connector-copy.js';
+import { VONAGE_PRESETS } from './support.js';
 
 interface Escalation {
   status: string | null;
@@ -17,17 +18,6 @@ interface Escalation {
   nextCheckInSeconds: number | null;
   done: boolean;
 }
-
-/** Vonage's presets as the facts page lists them (2's waits are not listed there: the module uses 1's). */
-const PRESETS: Record<number, Array<[string, number]>> = {
-  1: [['sms', 125], ['call', 180], ['call', 300]],
-  2: [['sms', 125], ['sms', 180], ['call', 300]],
-  3: [['call', 150], ['call', 150]],
-  4: [['sms', 120], ['sms', 180]],
-  5: [['sms', 120], ['call', 180]],
-  6: [['sms', 300]],
-  7: [['call', 300]],
-};
 
 describe('escalate-verification (composed module) on the emulator', () => {
   let emu: Emulator;
@@ -52,7 +42,7 @@ describe('escalate-verification (composed module) on the emulator', () => {
     connector.execute('escalate-verification', connection, { serviceSid, ...input }, { now: () => emu.clock.now() }) as Promise<Escalation>;
   const channelsSent = () => emu.outbox({ to: to() }).map((m) => m.channel);
 
-  for (const [preset, steps] of Object.entries(PRESETS)) {
+  for (const [preset, steps] of Object.entries(VONAGE_PRESETS)) {
     it(`preset ${preset}: sends ${steps.map(([c]) => c).join(' → ')} at Vonage's waits (${steps.map(([, w]) => `${w} s`).join(', ')}), never early`, async () => {
       const verificationSid = await start(steps[0]![0]);
       for (let i = 1; i < steps.length; i++) {

@@ -7,6 +7,20 @@ import type { LoadedScenario } from '../../connector/flows/load.js';
 import type { Emulator } from '../../emulator/index.js';
 import { sequenceCodes, startTestEmulator } from '../emulator/helpers.js';
 
+/**
+ * Vonage's workflow_id presets as the facts page lists them, [channel, seconds until the next step] each (2's waits are
+ * not listed there: the templates and escalate-verification use 1's).
+ */
+export const VONAGE_PRESETS: Readonly<Record<number, ReadonlyArray<readonly [string, number]>>> = {
+  1: [['sms', 125], ['call', 180], ['call', 300]],
+  2: [['sms', 125], ['sms', 180], ['call', 300]],
+  3: [['call', 150], ['call', 150]],
+  4: [['sms', 120], ['sms', 180]],
+  5: [['sms', 120], ['call', 180]],
+  6: [['sms', 300]],
+  7: [['call', 300]],
+};
+
 export interface FlowBench {
   emu: Emulator;
   connector: Connector;

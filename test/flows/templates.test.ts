@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { FlowError } from '../../connector/flows/flow-error.js';
-import { flowBench, freshNumber, type FlowBench } from './support.js';
+import { flowBench, freshNumber, VONAGE_PRESETS, type FlowBench } from './support.js';
 
 describe('templates on the emulator', () => {
   let bench: FlowBench;
@@ -96,16 +96,7 @@ describe('templates on the emulator', () => {
   });
 
   describe('vonage-fallback-1…7 (Vonage workflow_id presets on Twilio, TTS → call)', () => {
-    const PRESETS: Record<number, Array<[string, number]>> = {
-      1: [['sms', 125], ['call', 180], ['call', 300]],
-      2: [['sms', 125], ['sms', 180], ['call', 300]],
-      3: [['call', 150], ['call', 150]],
-      4: [['sms', 120], ['sms', 180]],
-      5: [['sms', 120], ['call', 180]],
-      6: [['sms', 300]],
-      7: [['call', 300]],
-    };
-    for (const [preset, steps] of Object.entries(PRESETS)) {
+    for (const [preset, steps] of Object.entries(VONAGE_PRESETS)) {
       it(`preset ${preset}: ${steps.map(([c]) => c).join(' → ')} at the preset's waits, then stops once approved`, async () => {
         const to = freshNumber();
         const t0 = bench.emu.clock.now();

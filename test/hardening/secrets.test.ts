@@ -15,6 +15,7 @@ import type { Connector } from '../../connector/connector.js';
 import { ConnectorError } from '../../connector/errors/connector-error.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCli } from '../support/cli.js';
+import { twilioEnvRestorer } from '../support/env.js';
 import { ACCOUNT_SID, API_KEY_SECRET, API_KEY_SID, apiKeyConnection, AUTH_TOKEN, connection, SERVICE_SID, useNock, VERIFY } from '../support/nock.js';
 import { assertNoLeak, captureConsole, errorTexts, fcParams, RUNS, SECRETS } from './support/harness.js';
 
@@ -155,13 +156,7 @@ describe('hardening: secret hygiene', function () {
   });
 
   describe('CLI output', () => {
-    const env = { ...process.env };
-    afterEach(() => {
-      for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
-        if (env[key] === undefined) delete process.env[key];
-        else process.env[key] = env[key];
-      }
-    });
+    afterEach(twilioEnvRestorer());
 
     const runs: Array<[string, string[], () => void]> = [
       ['run with a good connection, Twilio answers 401', ['run', 'get-service', '--input', JSON.stringify({ serviceSid: SERVICE_SID }), '--connection', JSON.stringify(connection)], () => nock(VERIFY).get(/.*/).query(true).reply(401, { code: 20003, message: 'Authenticate', status: 401 })],
