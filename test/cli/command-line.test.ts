@@ -89,6 +89,7 @@ describe('the command line', () => {
     [['run', 'get-servce', '--emulator'], /verify-connector run: usage error: no module "get-servce" in this connector\. Did you mean "get-service"\?/],
     [['docs', 'start-verifcation'], /verify-connector docs: usage error: no module "start-verifcation"\. Did you mean "start-verification"\?/],
     [['flow', 'run', 'vonage-fallback-8'], /usage error: no template "vonage-fallback-8"\. Did you mean "vonage-fallback-1"\?/],
+    [['flow', 'export', 'vonage-fallback-1', '--to', 'n8n', '--out', resolve(root, 'package.json')], /verify-connector flow export: usage error: --out \S+package\.json: cannot write the workflows there \(EEXIST: a file is in the way\)/],
     [['help', 'nosuch'], /^verify-connector: usage error: unknown command 'nosuch'/],
     [['help', 'flow', 'rnu'], /^verify-connector flow: usage error: unknown command 'rnu'\n\(Did you mean run\?\)/],
     [['validate', 'a', 'b'], /usage error: too many arguments for 'validate'/],

@@ -80,6 +80,19 @@ describe('verify-connector flow', () => {
     assert.deepEqual(pointers, ['/steps/0', '/steps/0/flow']);
   });
 
+  it('export: a scenario that does not validate is refused with its problems (exit 1), never an unexpected failure', async () => {
+    const nothing = write('null.json', null);
+    const result = await runCli(['flow', 'export', nothing, '--to', 'n8n']);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^error \(invalid_scenario\): .*null\.json is not a valid scenario: fix what verify-connector flow validate .* lists, then export it\.\n {2}\/ must be an object/);
+    const noMax = write('export-no-max.json', { ...base, id: 'export-no-max', steps: [{ id: 'again', loop: { steps: [{ id: 'a', say: 'hi' }] } }] });
+    const json = await runCli(['flow', 'export', noMax, '--to', 'n8n', '--json']);
+    assert.equal(json.status, 1);
+    const document = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; problems: Array<{ pointer: string }> } };
+    assert.equal(document.error.code, 'invalid_scenario');
+    assert.deepEqual(document.error.problems.map((p) => p.pointer), ['/steps/0/loop/max']);
+  });
+
   it('usage errors exit 2: no subcommand, an unknown one, a missing file, a bad --param', async () => {
     assert.equal((await runCli(['flow'])).status, 2);
     assert.equal((await runCli(['flow', 'frob'])).status, 2);

@@ -14,7 +14,8 @@ import { printError } from '../failure.js';
 import { printProblems } from '../problems.js';
 import { SecretMask } from '../secret-mask.js';
 
-function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
+/** The scenario a flow command names: a missing file or template is a usage error, a file that is not JSON a FlowError. */
+export function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
   if (ref === '') throw new UsageError(`name a scenario file or template, for example: verify-connector flow ${command} studio-verify-subflow`);
   if (!existsSync(scenarioPath(ref))) {
     const templates = listTemplates().map((t) => t.id);
@@ -27,6 +28,14 @@ function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
     if (error instanceof FlowError && error.code !== 'invalid_scenario') throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The named scenario, refused (invalid_scenario, its problems) unless it and the scenarios it calls validate. */
+export async function validScenarioArgument(ref: string, command: string): Promise<LoadedScenario> {
+  const loaded = resolveScenarioArgument(ref, command);
+  const report = validateScenario(loaded.scenario, { connector: await loadConnector(), ...(loaded.file ? { file: loaded.file } : {}) });
+  if (!report.valid) throw new FlowError('invalid_scenario', `${ref} is not a valid scenario: fix what verify-connector flow validate ${ref} lists, then ${command} it.`, { problems: report.errors });
+  return loaded;
 }
 
 export function list(json: boolean, io: CliIo): number {
