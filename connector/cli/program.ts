@@ -66,6 +66,10 @@ export class CommandLineExit extends Error {
 
 /** The settings every command shares, applied down the tree (addCommand does not inherit them). */
 function configure(command: Command, ctx: CliContext, version: string): void {
+  // Descriptions are wrapped by commander to the terminal's width: a line break inside a paragraph would cut that
+  // wrapping into ragged lines, so only paragraph breaks (blank lines) are kept.
+  const description = command.description();
+  if (description) command.description(description.replace(/([^\n])\n(?!\n)/g, '$1 '));
   command
     .configureOutput({
       writeOut: (text) => ctx.io.out(text.replace(/\n$/, '')),
