@@ -144,6 +144,23 @@ describe('the command line', () => {
       assert.equal((await runCli(['run', 'count-services', '--input', '{}', '--emulator'])).status, 2);
     });
 
+    it('validate takes the folder as --dir too, as the other commands do (and refuses two different folders)', async () => {
+      const broken = copyConnector();
+      try {
+        broken.edit('modules/get-service.json', (m) => (m.label = null));
+        const byOption = await runCli(['validate', '--dir', broken.dir]);
+        assert.equal(byOption.status, 1);
+        assert.equal(byOption.stdout, (await runCli(['validate', broken.dir])).stdout);
+        assert.match(byOption.stdout, /^error: modules\/get-service\.json \/label: must be a string/);
+        assert.equal((await runCli(['validate', '--dir', copy.dir])).status, 0);
+        const both = await runCli(['validate', broken.dir, '--dir', copy.dir]);
+        assert.equal(both.status, 2);
+        assert.match(both.stderr, /usage error: give the connector folder once/);
+      } finally {
+        broken.dispose();
+      }
+    });
+
     it('a broken folder: exit 1, invalid_manifest naming the file and pointer (text and --json)', async () => {
       const broken = copyConnector();
       try {
