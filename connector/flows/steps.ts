@@ -11,23 +11,19 @@ export function kindOf(step: Step): StepKind {
   return STEP_KINDS.find((kind) => step[kind] !== undefined)!;
 }
 
-function value(ctx: StepContext, step: Step, template: unknown, part: string): unknown {
+/** Reads a part of a step through the expression language; a mistake in the expression is reported as the step's. */
+function read<T>(ctx: StepContext, step: Step, part: string, expression: (scope: Scope) => T): T {
   try {
-    return evaluate(template, ctx.scope);
+    return expression(ctx.scope);
   } catch (error) {
     if (error instanceof ExpressionError) throw new FlowError('invalid_value', `step ${ctx.path(step)}, ${part}: ${error.message}`, { step: ctx.path(step) });
     throw error;
   }
 }
 
-function condition(ctx: StepContext, step: Step, template: unknown, part: string): boolean {
-  try {
-    return test(template, ctx.scope);
-  } catch (error) {
-    if (error instanceof ExpressionError) throw new FlowError('invalid_value', `step ${ctx.path(step)}, ${part}: ${error.message}`, { step: ctx.path(step) });
-    throw error;
-  }
-}
+const value = (ctx: StepContext, step: Step, template: unknown, part: string): unknown => read(ctx, step, part, (scope) => evaluate(template, scope));
+
+const condition = (ctx: StepContext, step: Step, template: unknown, part: string): boolean => read(ctx, step, part, (scope) => test(template, scope));
 
 /** A sub-scenario's failure as data: the module error that stopped it, or the flow's own reason (no_answer, …). */
 function flowErrorData(error: FlowError): Record<string, unknown> {

@@ -6,17 +6,20 @@
  * loopback; nothing is left running after dispose().
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../connector/paths.js';
+import { N8N_PACKAGE_NAME, NODE_NAME, NODE_TYPE } from '../../connector/n8n/description.js';
 import { buildN8nPackage } from '../../scripts/build-n8n.js';
 
 export const N8N_VERSION = '2.8.4';
 export const HOST_DIR = join(packageRoot, 'hosts', 'n8n');
 const N8N_BIN = join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
-export const NODE_TYPE = 'n8n-nodes-twilio-verify.twilioVerify';
+export { NODE_TYPE };
+/** The same node loaded from N8N_CUSTOM_EXTENSIONS: n8n names every node found there CUSTOM.<name>. */
+export const CUSTOM_NODE_TYPE = `CUSTOM.${NODE_NAME}`;
 
 export interface RunResult {
   code: number | null;
@@ -24,18 +27,25 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a command to its end (no shell), with a time limit. */
-export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+/**
+ * Runs a command to its end (no shell), with a time limit. With `stdoutFile` its stdout goes to that file and is read
+ * back at the end: n8n prints an execution with console.log and then calls process.exit(), which cuts what is still
+ * queued for a pipe (megabytes of items), while a write to a file completes.
+ */
+export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; stdoutFile?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const fd = options.stdoutFile === undefined ? undefined : openSync(options.stdoutFile, 'w');
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', fd ?? 'pipe', 'pipe'] });
+    if (fd !== undefined) closeSync(fd);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (options.stdoutFile !== undefined) stdout = readFileSync(options.stdoutFile, 'utf8');
       resolve({ code, stdout, stderr });
     });
   });
@@ -66,20 +76,28 @@ export async function assertPinnedN8n(): Promise<void> {
 /** The workflow n8n stored for an execution, as `execute --rawOutput` prints it. */
 export interface Execution {
   status: string;
-  data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: Record<string, unknown> }>>; error?: Record<string, unknown>; lastNodeExecuted?: string } };
+  data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: Record<string, unknown>; executionTime?: number }>>; error?: Record<string, unknown>; lastNodeExecuted?: string } };
 }
+
+/**
+ * Where our packages go: a community package in `<user folder>/.n8n/nodes/node_modules/` (as Settings › Community
+ * Nodes installs it), or a folder outside n8n's named by N8N_CUSTOM_EXTENSIONS.
+ */
+export type InstallMode = 'community-package' | 'custom-extensions';
 
 export interface N8nInstance {
   userFolder: string;
+  /** The type workflows name our node by (NODE_TYPE, or CUSTOM_NODE_TYPE when loaded from N8N_CUSTOM_EXTENSIONS). */
+  nodeType: string;
   env: NodeJS.ProcessEnv;
   /** n8n's CLI with this instance's environment. */
-  cli(args: readonly string[], timeoutMs?: number): Promise<RunResult>;
+  cli(args: readonly string[], timeoutMs?: number, stdoutFile?: string): Promise<RunResult>;
   importCredentials(credentials: object[]): Promise<void>;
   importWorkflows(workflows: object[]): Promise<void>;
   /** `n8n publish:workflow --id=…`: the workflow's triggers (webhooks) go live when n8n starts. */
   publish(workflowId: string): Promise<void>;
   /** `n8n execute --id=… --rawOutput`: the execution n8n printed (also when it failed), and the exit code. */
-  execute(workflowId: string): Promise<{ code: number | null; execution?: Execution; output: RunResult }>;
+  execute(workflowId: string, timeoutMs?: number): Promise<{ code: number | null; execution?: Execution; output: RunResult }>;
   dispose(): void;
 }
 
@@ -107,11 +125,11 @@ function parseExecution(stdout: string): Execution | undefined {
   }
 }
 
-/** A fresh n8n user folder with our packages installed as a community package. */
-export async function createN8nInstance(): Promise<N8nInstance> {
+/** A fresh n8n user folder with our packages installed as a community package (or as custom extensions). */
+export async function createN8nInstance(install: InstallMode = 'community-package'): Promise<N8nInstance> {
   await assertPinnedN8n();
   const userFolder = mkdtempSync(join(tmpdir(), 'n8n-host-'));
-  const nodesDir = join(userFolder, '.n8n', 'nodes');
+  const nodesDir = install === 'community-package' ? join(userFolder, '.n8n', 'nodes') : join(userFolder, 'extensions');
   mkdirSync(nodesDir, { recursive: true });
   writeFileSync(join(nodesDir, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
   const tarballs = await packPackages(userFolder);
@@ -132,9 +150,11 @@ export async function createN8nInstance(): Promise<N8nInstance> {
     N8N_LISTEN_ADDRESS: '127.0.0.1',
     N8N_HOST: '127.0.0.1',
     GENERIC_TIMEZONE: 'UTC',
+    // The package folder itself: its dependency (the runtime) is found beside it in node_modules.
+    ...(install === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(nodesDir, 'node_modules', N8N_PACKAGE_NAME) } : {}),
   };
-  const cli = async (args: readonly string[], timeoutMs?: number): Promise<RunResult> =>
-    run(process.execPath, [N8N_BIN, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, ...(timeoutMs ? { timeoutMs } : {}) });
+  const cli = async (args: readonly string[], timeoutMs?: number, stdoutFile?: string): Promise<RunResult> =>
+    run(process.execPath, [N8N_BIN, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, ...(timeoutMs ? { timeoutMs } : {}), ...(stdoutFile ? { stdoutFile } : {}) });
   const importFiles = async (kind: 'credentials' | 'workflow', documents: object[]): Promise<void> => {
     const file = join(userFolder, `import-${kind}-${Date.now()}.json`);
     writeFileSync(file, JSON.stringify(documents));
@@ -143,6 +163,7 @@ export async function createN8nInstance(): Promise<N8nInstance> {
   };
   return {
     userFolder,
+    nodeType: install === 'community-package' ? NODE_TYPE : CUSTOM_NODE_TYPE,
     env,
     cli,
     importCredentials: (credentials) => importFiles('credentials', credentials),
@@ -151,8 +172,8 @@ export async function createN8nInstance(): Promise<N8nInstance> {
       const result = await cli(['publish:workflow', `--id=${workflowId}`]);
       if (result.code !== 0) throw new Error(`n8n publish:workflow --id=${workflowId} failed:\n${result.stdout}\n${result.stderr}`);
     },
-    async execute(workflowId) {
-      const output = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+    async execute(workflowId, timeoutMs) {
+      const output = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, join(userFolder, `execute-${workflowId}.out`));
       const execution = parseExecution(output.stdout);
       return { code: output.code, output, ...(execution ? { execution } : {}) };
     },
@@ -163,6 +184,7 @@ export async function createN8nInstance(): Promise<N8nInstance> {
 export interface N8nProcess {
   /** http://127.0.0.1:PORT of the main process (or of the worker's health endpoint). */
   url: string;
+  pid: number;
   /** Everything the process printed so far. */
   log(): string;
   stop(): Promise<void>;
@@ -217,6 +239,7 @@ export async function startN8n(instance: N8nInstance, command: 'start' | 'worker
   }
   return {
     url,
+    pid: child.pid!,
     log: () => output,
     async stop() {
       if (child.exitCode !== null) return;

@@ -116,6 +116,20 @@ describe('scenario runner', () => {
     }
   });
 
+  it('an expression that fails while running (a value or a condition) is invalid_value naming the step and the part', async () => {
+    const failing: Array<[string, Record<string, unknown>, string]> = [
+      ['a value', { id: 'sum', set: { total: { $add: ['$.vars.word', 1] } } }, 'step sum, set.total: '],
+      ['a condition', { id: 'branch', if: { gt: ['$.vars.word', { $add: ['$.vars.word', 1] }] }, then: [{ id: 'never', say: 'no' }] }, 'step branch, if: '],
+    ];
+    for (const [what, step, prefix] of failing) {
+      await assert.rejects(
+        bench.run(inline(`fails-${step['id']}`, { steps: [{ id: 'text', set: { word: 'abc' } }, step] }), {}, []),
+        (e: unknown) => e instanceof FlowError && e.code === 'invalid_value' && e.step === step['id'] && e.message.startsWith(prefix) && /\$add needs numbers/.test(e.message),
+        what,
+      );
+    }
+  });
+
   it('reports each step as it runs (start, done, skip, say) in order', async () => {
     const events: FlowEvent[] = [];
     await bench.run(inline('events', { steps: [{ id: 'a', say: 'hello {{$.params.who}}' }, { id: 'b', when: false, set: { x: 1 } }] }), { who: 'Ana' }, [], events);

@@ -4,9 +4,12 @@
  * against our emulator on loopback. Part of `npm run test:hosts`, not of `npm test`.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../../emulator/index.js';
-import { createN8nInstance, nodeOutput, type N8nInstance } from '../../../hosts/n8n/harness.js';
-import { chain, CREDENTIAL, httpGet, verify } from '../../../hosts/n8n/workflows.js';
+import { createN8nInstance, CUSTOM_NODE_TYPE, nodeOutput, type N8nInstance } from '../../../hosts/n8n/harness.js';
+import { emulatorCredential, startEmulatorService, type EmulatorService } from '../../../hosts/n8n/emulator-service.js';
+import { chain, httpGet, verify } from '../../../hosts/n8n/workflows.js';
 
 const TO = '+15017122661';
 const SOME_SERVICE = `VA${'0'.repeat(32)}`;
@@ -19,9 +22,7 @@ describe('n8n 2.8.4 runs the Twilio Verify node', function () {
   before(async () => {
     emu = await startEmulator();
     n8n = await createN8nInstance();
-    await n8n.importCredentials([
-      { ...CREDENTIAL, type: 'twilioVerifyApi', data: { authentication: 'authToken', accountSid: emu.accountSid, authToken: emu.authToken, baseUrl: emu.url } },
-    ]);
+    await n8n.importCredentials([emulatorCredential(emu)]);
     await n8n.importWorkflows([
       chain('tvcHostStartCheck', 'Start, read the outbox, check', [
         verify('Create service', { resource: 'service', operation: 'create-service', friendlyName: 'n8n host' }),
@@ -96,5 +97,33 @@ describe('n8n 2.8.4 runs the Twilio Verify node', function () {
     assert.ok(['verification_not_pending', 'not_found'].includes(String(notPending['code'])), String(notPending['code']));
     assert.ok(notPending['remedy']);
     assert.ok(!JSON.stringify(execution).includes(emu.authToken), 'the token is in no output');
+  });
+});
+
+describe('n8n 2.8.4 loads the node from N8N_CUSTOM_EXTENSIONS', function () {
+  this.timeout(600_000);
+  let n8n: N8nInstance;
+  let service: EmulatorService;
+
+  before(async () => {
+    service = await startEmulatorService('custom extension');
+    n8n = await createN8nInstance('custom-extensions');
+    await n8n.importCredentials(service.credentials);
+    const start = { resource: 'verification', operation: 'start-verification', serviceSid: service.serviceSid, to: TO, channel: 'sms' };
+    await n8n.importWorkflows([chain('tvcHostCustomExt', 'Start from a custom extension', [verify('Start', start, {}, CUSTOM_NODE_TYPE)])]);
+  });
+  after(async () => {
+    n8n?.dispose();
+    await service?.emu.close();
+  });
+
+  it('names it CUSTOM.twilioVerify, and it runs: a verification is started', async () => {
+    assert.equal(n8n.nodeType, CUSTOM_NODE_TYPE);
+    assert.ok(!existsSync(join(n8n.userFolder, '.n8n', 'nodes', 'node_modules')), 'not installed as a community package');
+    const { code, execution, output } = await n8n.execute('tvcHostCustomExt');
+    assert.equal(code, 0, output.stdout + output.stderr);
+    const [started] = nodeOutput(execution!, 'Start');
+    assert.deepEqual([started!['status'], started!['to'], started!['channel'], started!['service_sid']], ['pending', TO, 'sms', service.serviceSid]);
+    assert.equal(service.emu.outbox({ to: TO }).length, 1, 'one SMS was sent');
   });
 });
