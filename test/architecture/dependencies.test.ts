@@ -1,7 +1,7 @@
 /**
  * The house's arrows point one way (.dependency-cruiser.cjs, docs/architecture.md): no cycle, not even of types;
  * no room imports one above it; the core never imports a host; the main entry reaches no host.
- * docs/architecture.md lists the same rooms, levels and hosts as the rules.
+ * docs/architecture.md lists the same rooms, levels and hosts as the rules; the README's room table names every folder.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +65,13 @@ describe('architecture: rooms depend one way', function () {
       .map((entry) => `connector/${entry.name}${entry.isDirectory() ? '/' : ''}`);
     const unplaced = rooms.filter((room) => !placed.some((pattern) => pattern.test(room)));
     assert.deepEqual(unplaced, [], 'a room of connector/ that is neither a level nor a host in .dependency-cruiser.cjs (add it there and to docs/architecture.md)');
+  });
+
+  it("the README's room table names every folder of connector/", () => {
+    const row = readFileSync(join(packageRoot, 'README.md'), 'utf8').split('\n').find((line) => line.startsWith('| `connector/` |'));
+    assert.ok(row, 'README.md has no `connector/` row in its room table');
+    const folders = readdirSync(join(packageRoot, 'connector'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${entry.name}/`);
+    assert.deepEqual(folders.filter((folder) => !row.includes(`\`${folder}\``)), [], "folders of connector/ the README's room table does not name");
   });
 
   it('the rules catch a cycle of types, an arrow upward and a core file importing a host (they can fail)', async () => {
