@@ -99,6 +99,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!isLoopbackHost(host) && options.unsafePublic !== true) {
     throw new Error(`The emulator listens on loopback only (127.0.0.1, ::1, localhost), not ${host}: anyone who reaches it can read the codes it sends. Pass unsafePublic: true to allow it on a trusted network.`);
   }
+  const port = options.port ?? 0;
+  // Node takes a string port for a Unix socket path: the emulator would "start" with no TCP port at all.
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`The emulator's port is a whole number from 0 to 65535 (0 picks a free one), not ${JSON.stringify(port)}.`);
   const clock = options.clock ?? createClock();
   const credentials = {
     accountSid: options.accountSid ?? sid('AC'),
@@ -142,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });

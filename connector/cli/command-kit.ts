@@ -3,7 +3,8 @@
  * the exit code, and the options several commands share (declared once so they read and parse the same everywhere).
  */
 import { InvalidArgumentError, Option } from 'commander';
-import type { CliIo } from './io.js';
+import { isLoopbackHost } from '../../emulator/host.js';
+import { UsageError, type CliIo } from './io.js';
 
 /** One run of the CLI: where it writes, the exit code the action chose, and when a long-running command stops. */
 export interface CliContext {
@@ -51,6 +52,8 @@ function parseEmulatorUrl(value: string): string {
     throw new InvalidArgumentError('Give the emulator URL that `verify-connector emulator` printed, for example http://127.0.0.1:4010.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('The emulator URL starts with http://, for example http://127.0.0.1:4010.');
+  // The emulator listens on loopback only; any other host is a mistake (or a real server that would get the credentials).
+  if (!isLoopbackHost(url.hostname)) throw new InvalidArgumentError('The emulator runs on this machine: give its loopback URL, for example http://127.0.0.1:4010 (for a real account leave --emulator out).');
   return value.replace(/\/+$/, '');
 }
 
@@ -59,6 +62,15 @@ export function parsePort(value: string): number {
   const port = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(port) || port > 65535) throw new InvalidArgumentError('Give a whole number from 0 to 65535 (0 picks a free port).');
   return port;
+}
+
+/** Why a server could not listen, as a usage error a person can act on; anything else is returned as it is. */
+export function listenFailure(error: unknown, port: number, host = '127.0.0.1'): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return new UsageError(`port ${port} is already in use: stop what runs there, or choose another with --port (0 picks a free one).`);
+  if (code === 'EACCES') return new UsageError(`port ${port} needs privileges this user does not have: choose one above 1023 with --port.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`--host ${host} is not an address of this machine.`);
+  return error;
 }
 
 /** For repeatable options: `--param a=1 --param b=2` → ['a=1', 'b=2']. */

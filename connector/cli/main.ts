@@ -3,7 +3,7 @@
 import { untilSignal, type CliContext } from './command-kit.js';
 import { printError, printUsageError } from './failure.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError, type CliIo } from './io.js';
-import { buildProgram, CommandLineExit, commandPath } from './program.js';
+import { buildProgram, CommandLineExit, commandPath, helpAsOption } from './program.js';
 
 /** Runs one command line; resolves the exit code. `untilStopped` ends foreground commands (tests pass their own). */
 export async function main(argv: string[], io: CliIo = processIo, untilStopped: () => Promise<void> = untilSignal): Promise<number> {
@@ -16,7 +16,7 @@ export async function main(argv: string[], io: CliIo = processIo, untilStopped: 
     active = command;
   });
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpAsOption(program, argv), { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommandLineExit) {

@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, type CommanderError } from 'commander';
+import { closest } from '../manifest/suggest.js';
 import { packageRoot } from '../paths.js';
 import type { CliContext } from './command-kit.js';
 import { demoCommand } from './commands/demo.js';
@@ -65,6 +66,10 @@ export class CommandLineExit extends Error {
 
 /** The settings every command shares, applied down the tree (addCommand does not inherit them). */
 function configure(command: Command, ctx: CliContext, version: string): void {
+  // Descriptions are wrapped by commander to the terminal's width: a line break inside a paragraph would cut that
+  // wrapping into ragged lines, so only paragraph breaks (blank lines) are kept.
+  const description = command.description();
+  if (description) command.description(description.replace(/([^\n])\n(?!\n)/g, '$1 '));
   command
     .configureOutput({
       writeOut: (text) => ctx.io.out(text.replace(/\n$/, '')),
@@ -79,6 +84,35 @@ function configure(command: Command, ctx: CliContext, version: string): void {
     .helpOption('-h, --help', 'show this help')
     .version(version, '-V, --version', 'print the version');
   for (const sub of command.commands) configure(sub, ctx, version);
+}
+
+/**
+ * `help flow run` (and `flow help run`) as `flow run --help`: commander's own help command looks one level down
+ * only. A word that names no command is a usage error with the closest name. Other command lines are returned as given.
+ */
+export function helpAsOption(program: Command, argv: string[]): string[] {
+  let command = program;
+  const path: string[] = [];
+  for (const [i, word] of argv.entries()) {
+    if (word === 'help' && command.commands.length > 0) {
+      let target = command;
+      for (const name of argv.slice(i + 1).filter((w) => !w.startsWith('-'))) {
+        const next = target.commands.find((c) => c.name() === name);
+        if (!next) {
+          const guess = closest(name, target.commands.map((c) => c.name()));
+          throw new CommandLineExit({ code: 'commander.unknownCommand', exitCode: 2, message: `unknown command '${name}'${guess ? `\n(Did you mean ${guess}?)` : ''}` } as CommanderError, target);
+        }
+        target = next;
+        path.push(name);
+      }
+      return [...path, '--help'];
+    }
+    const next = command.commands.find((c) => c.name() === word);
+    if (!next) return argv;
+    command = next;
+    path.push(word);
+  }
+  return argv;
 }
 
 /** The full name a person types: `verify-connector sms send`. */

@@ -57,7 +57,8 @@ export function loadScenario(ref: string, from?: string): LoadedScenario {
   try {
     scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
   } catch (error) {
-    throw new FlowError('invalid_scenario', `${file} is not valid JSON: ${(error as Error).message}`, { problems: [{ pointer: '', message: 'is not valid JSON' }] });
+    const detail = (error as Error).message;
+    throw new FlowError('invalid_scenario', `${file} is not valid JSON: ${detail}`, { problems: [{ pointer: '', message: `is not valid JSON: ${detail}`, hint: 'Fix the JSON syntax (a trailing comma or a missing quote is the usual cause).' }] });
   }
   return { scenario, file };
 }

@@ -7,6 +7,7 @@ import type { Scenario, Step } from '../../types/generated/scenario.js';
 import { pointerTo } from '../common/json-pointer.js';
 import { checkCallInput, checkReferences, findReferences, type ReferenceRules, type StepStatus } from '../expressions/index.js';
 import { ERROR_CODES } from '../errors/connector-error.js';
+import { withoutExplainedBranches } from '../manifest/hints.js';
 import { FLOW_ERROR_CODES, type FlowProblem } from './flow-error.js';
 import { loadScenario, scenarioPath } from './load.js';
 import { MAX_WAIT_SECONDS } from './steps.js';
@@ -80,7 +81,7 @@ export function validateScenario(scenario: unknown, options: ValidateScenarioOpt
   const path = options.file ? [...calling, options.file] : calling;
   const validateShape = packageSchemas().validator(SCENARIO_SCHEMA_ID);
   if (!validateShape(scenario)) {
-    for (const p of problemsFrom(validateShape.errors)) errors.push(p);
+    for (const p of problemsFrom(withoutExplainedBranches(validateShape.errors ?? []))) errors.push(p);
     return { valid: false, errors };
   }
   const s = scenario as Scenario;

@@ -63,8 +63,6 @@ export function requestFor(definition: ModuleDefinition, plans: FieldPlan[], ref
   let headers: Record<string, unknown> | undefined;
   let body: unknown;
   let type: string | undefined;
-  // request.fixed: what the module always sends, first, where the method puts parameters (as the runtime does).
-  for (const [name, value] of Object.entries(request.fixed ?? {})) (method === 'GET' || method === 'DELETE' ? qs : form)[name] = value;
   for (const plan of plans) {
     const ref = refOf(plan.property);
     if (ref === undefined) continue;

@@ -93,6 +93,15 @@ function plainObject(schema: JsonSchema): boolean {
   });
 }
 
+/** The Make types a string becomes beyond plain text: secrets, e-mail addresses, URLs and times. */
+function typedText(schema: JsonSchema): Pick<MakeParameter, 'type' | 'validate'> | undefined {
+  if (schema['x-secret'] === true) return { type: 'password' };
+  if (schema['format'] === 'email') return { type: 'email', validate: textValidate({ maxLength: schema['maxLength'] }) };
+  if (schema['format'] === 'uri') return { type: 'url' };
+  if (schema['format'] === 'date-time') return { type: 'date' };
+  return undefined;
+}
+
 function scalarType(schema: JsonSchema, notes: string[]): Pick<MakeParameter, 'type' | 'validate' | 'time'> {
   const types = typesOf(schema);
   if (types.length !== 1) return { type: 'any' };
@@ -106,10 +115,14 @@ function scalarType(schema: JsonSchema, notes: string[]): Pick<MakeParameter, 't
     case 'number':
       return { type: 'number', validate: numberValidate(schema) };
     case 'string': {
-      if (schema['x-secret'] === true) return { type: 'password' };
-      if (schema['format'] === 'email') return { type: 'email', validate: textValidate({ maxLength: schema['maxLength'] }) };
-      if (schema['format'] === 'uri') return { type: 'url' };
-      if (schema['format'] === 'date-time') return { type: 'date' };
+      const typed = typedText(schema);
+      if (typed) {
+        // Make checks these types by their own rules and takes no pattern: what the schema adds is Twilio's to check.
+        const lengthDropped = (schema['minLength'] !== undefined && typed.validate?.min === undefined) || (schema['maxLength'] !== undefined && typed.validate?.max === undefined);
+        const dropped = [schema['pattern'] !== undefined ? 'pattern' : undefined, lengthDropped ? 'length limits' : undefined].filter((part) => part !== undefined);
+        if (dropped.length > 0) notes.push(`its ${dropped.join(' and ')} ${dropped.length === 1 && !lengthDropped ? 'is' : 'are'} checked by Twilio, not by Make (a Make ${typed.type} field)`);
+        return typed;
+      }
       if (typeof schema['format'] === 'string') notes.push(`its ${String(schema['format'])} format is checked by Twilio, not by Make`);
       return { type: 'text', validate: textValidate(schema) };
     }
@@ -139,14 +152,21 @@ function keyValueSpec(location: WireLocation, values: JsonSchema | true): MakePa
   return [key, value];
 }
 
-function arraySpec(items: JsonSchema | undefined, context: PlanContext, location: WireLocation): MakeParameter | MakeParameter[] {
+/** The spec of a list's items; what it says more simply lands in the list's own `notes` (item by item). */
+function arraySpec(items: JsonSchema | undefined, context: PlanContext, location: WireLocation, notes: string[]): MakeParameter | MakeParameter[] {
   if (!items) return { name: 'value', type: 'any', label: 'Value' };
   const flat = flatten(items);
   if (typesOf(flat).includes('object') && propertiesOf(flat).length > 0) {
-    return propertiesOf(flat).map(([name, child]) => planField(name, child, { required: requiredOf(flat).has(name), nested: true, location, prefix: '', context }).parameter);
+    return propertiesOf(flat).map(([name, child]) => {
+      const item = planField(name, child, { required: requiredOf(flat).has(name), nested: true, location, prefix: '', context });
+      notes.push(...item.notes.map((note) => `each item's ${name}: ${note}`));
+      return item.parameter;
+    });
   }
-  const notes: string[] = [];
-  return { name: 'value', label: 'Value', ...scalarType(flat, notes) };
+  const itemNotes: string[] = [];
+  const spec: MakeParameter = { name: 'value', label: 'Value', ...scalarType(flat, itemNotes) };
+  notes.push(...itemNotes.map((note) => `each item: ${note}`));
+  return spec;
 }
 
 interface FieldOptions {
@@ -204,7 +224,7 @@ export function planField(property: string, raw: JsonSchema, options: FieldOptio
     const validate = compact<MakeValidate>({ minItems: numberOr(schema['minItems']), maxItems: numberOr(schema['maxItems']) });
     return plan('value', {
       type: 'array',
-      spec: arraySpec(schema['items'] as JsonSchema | undefined, options.context, location),
+      spec: arraySpec(schema['items'] as JsonSchema | undefined, options.context, location, notes),
       validate: Object.keys(validate).length > 0 ? validate : undefined,
     });
   }

@@ -8,6 +8,8 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Report } from './report.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** Refuses bytes that are not UTF-8 (instead of replacing them with U+FFFD); a BOM stays in the text, as readFileSync leaves it. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export const MAX_JSON_DEPTH = 64;
 
 /** Where a file is named from, for problems about the reference rather than the file (a missing module file). */
@@ -103,10 +105,17 @@ export class ConnectorFolder {
       report.add(file, '', `is larger than ${MAX_FILE_BYTES / 1024} KB`, 'A connector file is small JSON: split it, or remove what does not belong in it.');
       return { ok: false };
     }
+    let bytes: Buffer;
     try {
-      text = readFileSync(found.path, 'utf8');
+      bytes = readFileSync(found.path);
     } catch {
       report.add(file, '', 'cannot be read', 'Check the file permissions.');
+      return { ok: false };
+    }
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      report.add(file, '', 'is not UTF-8 text', 'Save the file as UTF-8: an editor set to Latin-1 or UTF-16 writes other bytes, and hosts would show them garbled.');
       return { ok: false };
     }
     let value: unknown;

@@ -113,19 +113,34 @@ function pointerOf(error: ErrorObject, fallback: string): string {
 }
 
 /**
+ * AJV's errors less the branch errors of alternatives (oneOf/anyOf) that a message of the format (ajv-errors'
+ * errorMessage) already explains at the same place: "a step has exactly one kind" says it, eleven "X is required" do not.
+ */
+export function withoutExplainedBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const explained = new Set(
+    errors
+      .filter((e) => e.keyword === 'errorMessage' && ((e.params as { errors?: ErrorObject[] }).errors ?? []).some((inner) => inner.keyword === 'oneOf' || inner.keyword === 'anyOf'))
+      .map((e) => e.instancePath),
+  );
+  return errors.filter((e) => !(/\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath) && explained.has(e.instancePath)));
+}
+
+/**
  * One problem per pointer and message (problemsFrom's words), each with its own hint. `format` is the schema the file
  * follows (for the fields it allows), `formatName` where a person reads it.
  */
 export function hintedProblems(errors: ErrorObject[] | null | undefined, document: unknown, format: unknown, formatName: string): HintedProblem[] {
   const seen = new Set<string>();
   const problems: HintedProblem[] = [];
-  const all = errors ?? [];
-  // Places whose alternatives (oneOf/anyOf) a message of the format already explains: their branches add nothing.
-  const explained = all.filter((e) => e.keyword === 'errorMessage' && ((e.params as { errors?: ErrorObject[] }).errors ?? []).some((inner) => inner.keyword === 'oneOf' || inner.keyword === 'anyOf')).map((e) => e.instancePath);
+  const all = withoutExplainedBranches(errors ?? []);
+  // A value of a type no alternative takes (null where an object belongs): its other rules are moot, the type is the mistake.
+  const wrongType = new Set(
+    all.filter((e) => e.keyword === 'type' && !/\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath) && !all.some((d) => d.instancePath.startsWith(`${e.instancePath}/`))).map((e) => e.instancePath),
+  );
   for (const error of all) {
     // Wrappers whose branches say what is wrong (AJV reports those too); a key failing propertyNames is named by its own error.
     if (['if', 'anyOf', 'oneOf', 'not', 'propertyNames'].includes(error.keyword)) continue;
-    if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath) && explained.includes(error.instancePath)) continue;
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
     // A value of the wrong type for one alternative and wrong inside for another: the deeper problem is the one to fix.
     if (error.keyword === 'type' && all.some((e) => e.instancePath.startsWith(`${error.instancePath}/`))) continue;
     const [worded] = problemsFrom([error]);

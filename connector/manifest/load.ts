@@ -14,9 +14,12 @@ const loaded = new Map<string, Promise<Connector>>();
 function invalidManifest(root: string, problems: ManifestProblem[]): ConnectorError {
   const errors = problems.filter((p) => p.severity === 'error');
   const first = errors[0];
-  const where = first ? ` First: ${first.file || root} ${first.pointer || '/'} ${first.message}.` : '';
-  return new ConnectorError('invalid_manifest', `The connector in ${root} cannot be loaded: ${errors.length} problem${errors.length === 1 ? '' : 's'}.${where}`, {
-    remedy: `Run verify-connector validate ${root} to see each problem with what to do.`,
+  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+  // The folder itself (missing, not a folder) has no file and pointer to name: the problem is the whole sentence.
+  const folder = first !== undefined && first.file === '' && !first.pointer;
+  const message = folder ? first.message : `${count}.${first ? ` First: ${first.file} ${first.pointer || '/'} ${first.message}.` : ''}`;
+  return new ConnectorError('invalid_manifest', `The connector in ${root} cannot be loaded: ${message}${folder ? '.' : ''}`, {
+    remedy: folder ? 'Give the folder that holds manifest.json (--dir), or leave --dir out for this package\'s connector.' : `Run verify-connector validate ${root} to see each problem with what to do.`,
     details: { problems: errors },
   });
 }

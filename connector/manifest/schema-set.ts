@@ -35,6 +35,12 @@ function documentId(uri: string): string {
   return uri.split('#')[0]!.replace(/#$/, '');
 }
 
+/** True when the $id ends with the file's own name (…/modules/get-service.input.schema.json for that file). */
+function namesItself(id: string, file: string): boolean {
+  const name = file.split('/').pop()!;
+  return documentId(id).endsWith(`/${name}`);
+}
+
 /** Reads and checks every schema under schemas/. */
 export function loadSchemaSet(folder: ConnectorFolder, report: Report): SchemaSet {
   const files = new Map<string, AnySchemaObject>();
@@ -95,8 +101,14 @@ function checked(files: Map<string, AnySchemaObject>, report: Report): SchemaSet
       continue;
     }
     const earlier = byId.get(documentId(id));
-    if (earlier) fail(file, '/$id', `repeats the $id of ${earlier}`, 'Give every schema its own $id (copying a file keeps its $id: change it).');
-    else byId.set(documentId(id), file);
+    if (!earlier) {
+      byId.set(documentId(id), file);
+      continue;
+    }
+    // The copy is the file whose $id names another file: when only the earlier one is misnamed, it is the one to change.
+    const [copy, original] = !namesItself(id, earlier) && namesItself(id, file) ? [earlier, file] : [file, earlier];
+    if (copy === earlier) byId.set(documentId(id), file);
+    fail(copy, '/$id', `repeats the $id of ${original}`, 'Give every schema its own $id (copying a file keeps its $id: change it).');
   }
 
   const keywordValidators = new Map<string, ValidateFunction>();

@@ -6,17 +6,21 @@
  *   A published workflow: Webhook (POST /webhook/start-verification {"to"}) → Twilio Verify "Start a verification",
  *   answering with the verification. The main process only enqueues; the log lines show a worker ran it.
  *
- *   node dist/hosts/n8n/queue-demo.js [--requests 300] [--concurrency 20]
+ *   node dist/hosts/n8n/queue-demo.js [--requests 300] [--concurrency 20] [--logs DIR]
+ *
+ * `--logs DIR` writes what the main process and each worker printed to DIR/main.log, DIR/worker-N.log at the end.
  *
  * Prints verifications started per second through the webhook with 1 and 2 workers (a fixed number of requests,
  * `--concurrency` in flight), each answer checked (HTTP 200, a pending verification), and how the jobs were shared.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fmtMs, nowMs } from '../../bench/lib/stats.js';
 import { startEmulatorService } from './emulator-service.js';
+import { failedExecutions } from './executions.js';
 import { createN8nInstance, N8N_VERSION, startN8n, waitForHttp, type N8nProcess } from './harness.js';
 import { ensureRedisServer, startRedis } from './redis.js';
-import { intArgument, runScript } from './script.js';
+import { intArgument, runScript, stringArgument } from './script.js';
 import { chain, verify, webhook } from './workflows.js';
 
 const WORKFLOW_ID = 'tvcQueueDemo0001';
@@ -55,10 +59,16 @@ async function load(url: string, requests: number, concurrency: number, numberOf
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < requests; i = next++) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: numberOf(i) }) });
-        const text = await response.text();
-        if (response.status === 200 && /"status":\s*"pending"/.test(text) && /"sid":\s*"VE/.test(text)) ok++;
-        else failed.push(`HTTP ${response.status} ${text.slice(0, 200)}`);
+        try {
+          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: numberOf(i) }) });
+          const text = await response.text();
+          if (response.status === 200 && /"status":\s*"pending"/.test(text) && /"sid":\s*"VE/.test(text)) ok++;
+          else failed.push(`HTTP ${response.status} ${text.slice(0, 200)}`);
+        } catch (error) {
+          // Counted, not retried: the start may have been made.
+          const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+          failed.push(`no answer: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
+        }
       }
     }),
   );
@@ -93,6 +103,16 @@ await runScript(async (onExit) => {
   onExit(() => main.stop());
   const workers = [await startN8n(n8n, 'worker', queue)];
   onExit(() => workers[0]!.stop());
+  const logs = stringArgument('--logs');
+  if (logs !== undefined) {
+    // Registered after the processes, so it runs before they are stopped (and once more is not needed).
+    onExit(() => {
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(join(logs, 'main.log'), main.log());
+      workers.forEach((w, i) => writeFileSync(join(logs, `worker-${i + 1}.log`), w.log()));
+      say(`logs: ${logs}/`);
+    });
+  }
   say(`n8n main: ${main.url}, worker 1: health on ${workers[0]!.url}`);
 
   // /healthz answers before the webhooks are registered: a 404 means "not yet".
@@ -121,19 +141,18 @@ await runScript(async (onExit) => {
     const result = await load(url, requests, concurrency, (i) => `+1555${count}0${String(i).padStart(6, '0')}`);
     const cpu = { main: cpuSeconds(main.pid) - cpuBefore.main, workers: workers.map((w, i) => cpuSeconds(w.pid) - cpuBefore.workers[i]!), here: ownCpuSeconds() - cpuBefore.here };
     rounds.push({ workers: count, ...result, perWorker: workers.map((w, i) => startedOn(w).length - before[i]!), cpu });
-    say(`${count} worker(s): ${result.ok}/${requests} verifications started in ${fmtMs(result.seconds * 1000)}`);
-    if (result.failed.length > 0) {
-      const errors = [main, ...workers].flatMap((p) => p.log().split('\n').filter((line) => /error|fail/i.test(line))).slice(-20);
-      throw new Error(`${result.failed.length} requests failed, e.g. ${result.failed[0]}\n${errors.join('\n')}`);
-    }
+    say(`${count} worker(s): ${result.ok}/${requests} verifications started in ${fmtMs(result.seconds * 1000)}${result.failed.length ? `; ${result.failed.length} failed: ${result.failed[0]}` : ''}`);
   }
 
   say(`\nVerifications started per second through n8n's webhook (n8n ${N8N_VERSION}, queue mode, ${requests} requests, ${concurrency} in flight, worker concurrency 10):`);
-  say('| workers | started/s | time | executions per worker | CPU s: main | CPU s: workers | CPU s: emulator + load |');
-  say('|---|---|---|---|---|---|---|');
+  say('| workers | started/s | time | failed | executions per worker | CPU s: main | CPU s: workers | CPU s: emulator + load |');
+  say('|---|---|---|---|---|---|---|---|');
   const cpu = (s: number): string => s.toFixed(1);
   for (const r of rounds) {
-    say(`| ${r.workers} | ${(r.ok / r.seconds).toFixed(1)} | ${r.seconds.toFixed(2)} s | ${r.perWorker.join(' + ')} | ${cpu(r.cpu.main)} | ${r.cpu.workers.map(cpu).join(' + ')} | ${cpu(r.cpu.here)} |`);
+    say(`| ${r.workers} | ${(r.ok / r.seconds).toFixed(1)} | ${r.seconds.toFixed(2)} s | ${r.failed.length} | ${r.perWorker.join(' + ')} | ${cpu(r.cpu.main)} | ${r.cpu.workers.map(cpu).join(' + ')} | ${cpu(r.cpu.here)} |`);
   }
   say(`emulator: ${emu.stats().verifications} verifications in all`);
+  const failed = await failedExecutions(n8n.userFolder);
+  // The webhook only answers "Error in workflow"; the execution n8n saved says why.
+  if (failed.length > 0) say(`\nfailed executions, as n8n saved them:\n  ${failed.join('\n  ')}`);
 });

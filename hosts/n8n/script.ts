@@ -35,6 +35,15 @@ export async function runScript(body: (onExit: (stop: Stop) => void) => Promise<
   }
 }
 
+/** The value after `--name` on the command line, or undefined when the option is not given. */
+export function stringArgument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at === -1) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} takes a value.`);
+  return value;
+}
+
 /** The value after `--name` on the command line, as a positive integer, or `fallback`. */
 export function intArgument(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);

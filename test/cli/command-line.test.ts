@@ -61,6 +61,17 @@ describe('the command line', () => {
     });
   }
 
+  for (const words of paths.filter((w) => w.length > 1)) {
+    it(`verify-connector help ${words.join(' ')} and ${words[0]} help ${words.slice(1).join(' ')} are its --help`, async () => {
+      const expected = (await runCli([...words, '--help'])).stdout;
+      for (const argv of [['help', ...words], [words[0]!, 'help', ...words.slice(1)]]) {
+        const help = await runCli(argv);
+        assert.equal(help.status, 0, argv.join(' '));
+        assert.equal(help.stdout, expected, argv.join(' '));
+      }
+    });
+  }
+
   /** [argv, what the one usage-error line must name] */
   const usageErrors: Array<[string[], RegExp]> = [
     [[], /^Usage: verify-connector /m],
@@ -68,11 +79,19 @@ describe('the command line', () => {
     [['modules', '--jsn'], /usage error: unknown option '--jsn'\n?.*(Did you mean --json\?)?/],
     [['run'], /verify-connector run: usage error: missing required argument 'module'/],
     [['run', 'list-services', '--emulator', 'ftp://x'], /usage error: option '--emulator \[url\]' argument 'ftp:\/\/x' is invalid/],
+    [['run', 'list-services', '--emulator', 'https://example.com'], /usage error: option '--emulator \[url\]' argument 'https:\/\/example\.com' is invalid\. The emulator runs on this machine: give its loopback URL/],
+    [['playground', '--dir', '/no/such/folder'], /verify-connector playground: usage error: --dir \/no\/such\/folder is not a folder: give the connector folder/],
     [['run', 'list-services', '--input', '{bad'], /usage error: --input is not valid JSON/],
     [['run', 'list-services', '--input', '[1]'], /usage error: --input must be a JSON object/],
     [['run', 'list-services', '--input', '@/no/such/file.json'], /usage error: --input: cannot read the file \/no\/such\/file\.json/],
     [['run', 'send-fax', '--input', '{}'], /usage error: no module "send-fax"/],
     [['docs', 'send-fax'], /verify-connector docs: usage error: no module "send-fax"/],
+    [['run', 'get-servce', '--emulator'], /verify-connector run: usage error: no module "get-servce" in this connector\. Did you mean "get-service"\?/],
+    [['docs', 'start-verifcation'], /verify-connector docs: usage error: no module "start-verifcation"\. Did you mean "start-verification"\?/],
+    [['flow', 'run', 'vonage-fallback-8'], /usage error: no template "vonage-fallback-8"\. Did you mean "vonage-fallback-1"\?/],
+    [['flow', 'export', 'vonage-fallback-1', '--to', 'n8n', '--out', resolve(root, 'package.json')], /verify-connector flow export: usage error: --out \S+package\.json: cannot write the workflows there \(EEXIST: a file is in the way\)/],
+    [['help', 'nosuch'], /^verify-connector: usage error: unknown command 'nosuch'/],
+    [['help', 'flow', 'rnu'], /^verify-connector flow: usage error: unknown command 'rnu'\n\(Did you mean run\?\)/],
     [['validate', 'a', 'b'], /usage error: too many arguments for 'validate'/],
     [['emulator', '--port', '65536'], /usage error: option '--port <n>' argument '65536' is invalid/],
     [['emulator', '--host', '0.0.0.0'], /usage error: --host 0\.0\.0\.0 is not a loopback address/],
@@ -123,6 +142,23 @@ describe('the command line', () => {
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(JSON.parse(run.stdout).services, []);
       assert.equal((await runCli(['run', 'count-services', '--input', '{}', '--emulator'])).status, 2);
+    });
+
+    it('validate takes the folder as --dir too, as the other commands do (and refuses two different folders)', async () => {
+      const broken = copyConnector();
+      try {
+        broken.edit('modules/get-service.json', (m) => (m.label = null));
+        const byOption = await runCli(['validate', '--dir', broken.dir]);
+        assert.equal(byOption.status, 1);
+        assert.equal(byOption.stdout, (await runCli(['validate', broken.dir])).stdout);
+        assert.match(byOption.stdout, /^error: modules\/get-service\.json \/label: must be a string/);
+        assert.equal((await runCli(['validate', '--dir', copy.dir])).status, 0);
+        const both = await runCli(['validate', broken.dir, '--dir', copy.dir]);
+        assert.equal(both.status, 2);
+        assert.match(both.stderr, /usage error: give the connector folder once/);
+      } finally {
+        broken.dispose();
+      }
     });
 
     it('a broken folder: exit 1, invalid_manifest naming the file and pointer (text and --json)', async () => {
@@ -204,6 +240,18 @@ describe('the command line', () => {
         const result = await runCli(['emulator', '--port', port]);
         assert.equal(result.status, 2);
         assert.match(result.stderr, new RegExp(`usage error: port ${port} is already in use`));
+      } finally {
+        await blocker.close();
+      }
+    });
+
+    it('the playground, on a port in use: "port N is already in use", exit 2 (not an unexpected failure)', async () => {
+      const blocker = await startEmulator();
+      try {
+        const port = new URL(blocker.url).port;
+        const result = await runCli(['playground', '--port', port]);
+        assert.equal(result.status, 2, result.stderr);
+        assert.match(result.stderr, new RegExp(`^verify-connector playground: usage error: port ${port} is already in use`));
       } finally {
         await blocker.close();
       }

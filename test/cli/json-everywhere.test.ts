@@ -67,6 +67,7 @@ const FAILS: Record<string, string[]> = {
   'flow run': ['studio-verify-subflow', '--param', 'to=+15005550006', '--emulator', '--answers', '999999'],
   'flow export': [notExportable, '--to', 'n8n'],
   'make validate': [brokenMakeApp],
+  playground: ['--port', '0', '--connection', JSON.stringify({ accountSid: 'AC-not-a-sid', authToken: 'x' })],
 };
 
 function oneDocument(stdout: string, what: string): unknown {

@@ -48,6 +48,12 @@ describe('emulator: loopback only, and limits answered as Twilio would', () => {
     }
   });
 
+  it('a port that is not a TCP port is refused by name (a string would make Node listen on a Unix socket)', async () => {
+    for (const port of ['4010', -1, 65536, 1.5]) {
+      await assert.rejects(startEmulator({ port: port as number }), /port is a whole number from 0 to 65535/, String(port));
+    }
+  });
+
   it('a port in use is refused with EADDRINUSE (the CLI says "port N is already in use")', async () => {
     const first = await startTestEmulator();
     try {

@@ -55,6 +55,44 @@ describe('verify-connector flow', () => {
     assert.deepEqual(json.errors.map((e: { pointer: string }) => e.pointer), ['/steps/0/loop/max']);
   });
 
+  it('validate: a file that is not JSON is a problem of that file, as in every validate command (exit 1, --json too)', async () => {
+    const file = join(dir, 'not-json.json');
+    writeFileSync(file, '{ "id": ');
+    const result = await runCli(['flow', 'validate', file]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /^error: .*not-json\.json \/: is not valid JSON: .*\n {2}hint: Fix the JSON syntax/);
+    assert.equal(result.stderr, '');
+    const json = await runCli(['flow', 'validate', file, '--json']);
+    assert.equal(json.status, 1);
+    const report = JSON.parse(json.stdout) as { valid: boolean; errors: Array<{ pointer: string; message: string }> };
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.errors.map((e) => e.pointer), ['']);
+    const run = await runCli(['flow', 'run', file, '--emulator']);
+    assert.equal(run.status, 1, 'run: the file is invalid (exit 1), not the command line');
+    assert.match(run.stderr, /^error \(invalid_scenario\): .*not-json\.json is not valid JSON/);
+  });
+
+  it('validate: a step of no kind is one mistake, said once (not each kind as "is required")', async () => {
+    const file = write('no-kind.json', { ...base, id: 'no-kind', steps: [{ id: 'a', flow: 'other.json' }] });
+    const result = await runCli(['flow', 'validate', file, '--json']);
+    assert.equal(result.status, 1);
+    const pointers = (JSON.parse(result.stdout) as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer).sort();
+    assert.deepEqual(pointers, ['/steps/0', '/steps/0/flow']);
+  });
+
+  it('export: a scenario that does not validate is refused with its problems (exit 1), never an unexpected failure', async () => {
+    const nothing = write('null.json', null);
+    const result = await runCli(['flow', 'export', nothing, '--to', 'n8n']);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^error \(invalid_scenario\): .*null\.json is not a valid scenario: fix what verify-connector flow validate .* lists, then export it\.\n {2}\/ must be an object/);
+    const noMax = write('export-no-max.json', { ...base, id: 'export-no-max', steps: [{ id: 'again', loop: { steps: [{ id: 'a', say: 'hi' }] } }] });
+    const json = await runCli(['flow', 'export', noMax, '--to', 'n8n', '--json']);
+    assert.equal(json.status, 1);
+    const document = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; problems: Array<{ pointer: string }> } };
+    assert.equal(document.error.code, 'invalid_scenario');
+    assert.deepEqual(document.error.problems.map((p) => p.pointer), ['/steps/0/loop/max']);
+  });
+
   it('usage errors exit 2: no subcommand, an unknown one, a missing file, a bad --param', async () => {
     assert.equal((await runCli(['flow'])).status, 2);
     assert.equal((await runCli(['flow', 'frob'])).status, 2);

@@ -10,6 +10,8 @@ import { exportMakeApp } from '../../connector/make/export.js';
 import { loadMakeSchemas, MakeSchemasMissing } from '../../connector/make/validate/make-schemas.js';
 import { validateMakeApp } from '../../connector/make/validate/validate-app.js';
 import { collectSamples } from '../../connector/make/samples.js';
+import type { FieldPlan } from '../../connector/make/fields.js';
+import { flatten, type JsonSchema } from '../../connector/make/schema-view.js';
 import { writeAppDir, type AppDir } from './support/app-dir.js';
 import { makeSchemas } from './support/reference.js';
 
@@ -47,6 +49,31 @@ describe('Make export: every file passes Make\'s own schemas', function () {
     for (const file of ['metadata.json', 'base.imljson', 'readme.md', '.sdk', 'connections/twilio-verify/api.imljson', 'connections/twilio-verify/parameters.imljson', 'connections/twilio-verify/scope.imljson', 'connections/twilio-verify/scopes.imljson', 'connections/twilio-verify/metadata.json']) {
       assert.ok(app.files.has(file), file);
     }
+  });
+
+  it('every pattern and limit of an input field is in its Make field or in the report (nothing dropped silently)', () => {
+    const reported = (module: string, field: string) => app.simplifications.some((s) => s.module === module && s.field === field);
+    // [schema keyword, the Make validate key that carries it]; a choice list (enum or RPC) stands for what it lists.
+    const limits: Array<[string, 'pattern' | 'min' | 'max']> = [['pattern', 'pattern'], ['minLength', 'min'], ['maxLength', 'max'], ['minimum', 'min'], ['maximum', 'max']];
+    let checked = 0;
+    const walk = (module: string, plans: FieldPlan[], properties: Record<string, JsonSchema>, prefix: string): void => {
+      for (const plan of plans) {
+        const field = flatten(properties[plan.property] ?? {});
+        const at = `${prefix}/${plan.property}`;
+        if (plan.children) walk(module, plan.children, (field['properties'] as Record<string, JsonSchema> | undefined) ?? {}, at);
+        if (plan.shape !== 'value' || plan.parameter.type === 'select') continue;
+        for (const [keyword, key] of limits) {
+          if (field[keyword] === undefined) continue;
+          checked++;
+          assert.ok(plan.parameter.validate?.[key] !== undefined || reported(module, at), `${module} ${at}: its ${keyword} is neither in the Make field nor in the report`);
+        }
+      }
+    };
+    for (const module of app.modules) {
+      const schema = flatten(connector.modules.find((m) => m.id === module.id)!.inputSchema as JsonSchema);
+      walk(module.id, module.plans, (schema['properties'] as Record<string, JsonSchema> | undefined) ?? {}, '');
+    }
+    assert.ok(checked > 50, `${checked} limits checked`);
   });
 
   it('every module has a sample from the emulator, or the report says why not', () => {

@@ -21,6 +21,8 @@ interface BrokenCase {
   says?: RegExp;
   /** Files the mistake may be reported in (default: only `file`). */
   files?: string[];
+  /** One mistake, one problem: nothing else is reported (not even in the same file). */
+  only?: boolean;
 }
 
 const SIV = 'schemas/modules/start-verification.input.schema.json';
@@ -51,7 +53,9 @@ const cases: BrokenCase[] = [
   { what: 'a connection test input that does not validate', breakIt: (c) => c.edit('manifest.json', (m) => (m.connection.testInput = { limit: 'one' })), file: 'manifest.json', pointer: '/connection/testInput/limit', says: /integer/ },
   { what: 'a connection schema that does not exist', breakIt: (c) => c.edit('manifest.json', (m) => (m.connection.schema = 'schemas/nope.schema.json')), file: 'manifest.json', pointer: '/connection/schema', says: /does not exist/ },
   // module files
-  { what: 'a module file holding null', breakIt: (c) => c.write('modules/get-service.json', 'null'), file: 'modules/get-service.json', pointer: '', says: /must be an object/ },
+  { what: 'a module file holding null', breakIt: (c) => c.write('modules/get-service.json', 'null'), file: 'modules/get-service.json', pointer: '', says: /must be an object/, only: true },
+  { what: 'a module file holding a list', breakIt: (c) => c.write('modules/get-service.json', '[]'), file: 'modules/get-service.json', pointer: '', says: /It is a list; give an object/, only: true },
+  { what: 'a module file that is not UTF-8 (saved as Latin-1)', breakIt: (c) => writeFileSync(join(c.dir, 'modules/get-service.json'), Buffer.from('{ "id": "get-service", "label": "Caf\xe9" }', 'latin1')), file: 'modules/get-service.json', pointer: '', says: /not UTF-8 text/, only: true },
   { what: 'a module file that is not JSON', breakIt: (c) => c.write('modules/get-service.json', '{ "id": "get-service", }'), file: 'modules/get-service.json', pointer: '', says: /line 1, column/ },
   { what: 'a module label that is null', breakIt: (c) => c.edit('modules/get-service.json', (m) => (m.label = null)), file: 'modules/get-service.json', pointer: '/label' },
   { what: 'a module request that is null', breakIt: (c) => c.edit('modules/get-service.json', (m) => (m.request = null)), file: 'modules/get-service.json', pointer: '/request' },
@@ -82,6 +86,7 @@ const cases: BrokenCase[] = [
   { what: 'a very deeply nested schema file', breakIt: (c) => c.write('schemas/deep.schema.json', `${'{"not":'.repeat(5000)}{}${'}'.repeat(5000)}`), file: 'schemas/deep.schema.json', pointer: '', says: /deeper than/ },
   { what: 'a schema without $id', breakIt: (c) => c.edit(GSI, (s) => delete s.$id), file: GSI, pointer: '', says: /no \$id/ },
   { what: 'a duplicate $id', breakIt: (c) => c.write('schemas/zz-copy.schema.json', JSON.stringify({ $id: 'https://twilio-verify-connector.dev/schemas/definitions.schema.json', type: 'object' })), file: 'schemas/zz-copy.schema.json', pointer: '/$id', says: /repeats the \$id of schemas\/definitions\.schema\.json/ },
+  { what: 'a copied $id in the file that comes first', breakIt: (c) => c.edit(GSI, (s) => (s.$id = 'https://twilio-verify-connector.dev/schemas/modules/list-services.input.schema.json')), file: GSI, pointer: '/$id', says: /repeats the \$id of schemas\/modules\/list-services\.input\.schema\.json/, only: true },
   { what: 'an input property that is null', breakIt: (c) => c.edit(SIV, (s) => (s.properties.locale = null)), file: SIV, pointer: '/properties/locale' },
   { what: 'a misspelt type', breakIt: (c) => c.edit(SIV, (s) => (s.properties.locale.type = 'strin')), file: SIV, pointer: '/properties/locale/type', says: /Did you mean "string"/ },
   { what: 'a misspelt project keyword', breakIt: (c) => c.edit(SIV, (s) => (s.properties.locale['x-wrie'] = 'Locale')), file: SIV, pointer: '/properties/locale/x-wrie', says: /Did you mean "x-wire"/ },
@@ -124,6 +129,11 @@ describe('broken connectors: validateManifest, loadConnector and the CLI', () =>
     const missing = validateManifest(join(tmpdir(), 'no-such-connector-folder'));
     assert.equal(missing.valid, false);
     assert.match(missing.errors[0]!.message, /does not exist/);
+    const text = await runCli(['validate', join(tmpdir(), 'no-such-connector-folder')]);
+    assert.equal(text.status, 1);
+    assert.equal(text.stdout.split('\n')[0], `error: the connector folder ${join(tmpdir(), 'no-such-connector-folder')} does not exist`);
+    const run = await runCli(['modules', '--dir', join(tmpdir(), 'no-such-connector-folder')]);
+    assert.match(run.stderr, /^error \(invalid_manifest\): The connector in \S+ cannot be loaded: the connector folder \S+ does not exist\.\nwhat to do: Give the folder that holds manifest\.json/);
     assert.equal(validateManifest(42 as unknown as string).valid, false);
     await assert.rejects(loadConnector(join(tmpdir(), 'no-such-connector-folder')), (e: ConnectorError) => e.code === 'invalid_manifest');
   });
@@ -149,6 +159,7 @@ describe('broken connectors: validateManifest, loadConnector and the CLI', () =>
         if (c.says) assert.match(`${hit.message} ${hit.hint}`, c.says);
         const allowed = new Set(c.files ?? [c.file]);
         for (const e of errors) assert.ok(allowed.has(e.file), `a false problem in another file: ${JSON.stringify(e)}`);
+        if (c.only) assert.deepEqual(errors, [hit], 'one mistake, one problem');
         assert.ok(!JSON.stringify(errors).includes(SECRET), 'the contents of a file outside the folder are never read or quoted');
       });
 

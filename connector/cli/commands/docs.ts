@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
+import { didYouMean } from '../did-you-mean.js';
 import { EXIT_OK, UsageError } from '../io.js';
 
 interface FieldSchema {
@@ -37,7 +38,10 @@ async function docs(ctx: CliContext, moduleId: string | undefined, options: Docs
     return EXIT_OK;
   }
   const info = connector.modules.find((m) => m.id === moduleId);
-  if (!info) throw new UsageError(`no module "${moduleId}"; run verify-connector modules to list them.`);
+  if (!info) {
+    const ids = connector.modules.map((m) => m.id);
+    throw new UsageError(`no module "${moduleId}".${didYouMean(moduleId, ids)} Run verify-connector modules${options.dir ? ` --dir ${options.dir}` : ''} to list them.`);
+  }
   const required = new Set((info.inputSchema['required'] as string[] | undefined) ?? []);
   const properties = (info.inputSchema['properties'] ?? {}) as Record<string, FieldSchema>;
   const fields = Object.entries(properties).map(([name, field]) => ({

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { isLoopbackHost } from '../../../emulator/host.js';
-import { act, jsonOption, parsePort, type CliContext } from '../command-kit.js';
+import { act, jsonOption, listenFailure, parsePort, type CliContext } from '../command-kit.js';
 import { EXIT_OK, UsageError } from '../io.js';
 
 interface EmulatorCommandOptions {
@@ -29,7 +29,7 @@ async function emulator(ctx: CliContext, options: EmulatorCommandOptions): Promi
   const { io } = ctx;
   const publicHost = !isLoopbackHost(options.host);
   if (publicHost && !options.unsafePublic) {
-    throw new UsageError(`--host ${options.host} is not a loopback address: the emulator hands out codes and credentials to whoever reaches it. Use 127.0.0.1 (the default), or add --unsafe-public on a trusted network.`);
+    throw new UsageError(`--host ${options.host || "''"} is not a loopback address: the emulator hands out codes and credentials to whoever reaches it. Use 127.0.0.1 (the default), or add --unsafe-public on a trusted network.`);
   }
   const { startEmulator } = await import('../../../emulator/index.js');
   const accountSid = process.env['TWILIO_ACCOUNT_SID'];
@@ -40,7 +40,7 @@ async function emulator(ctx: CliContext, options: EmulatorCommandOptions): Promi
   try {
     started = await startEmulator({ port: options.port, host: options.host, unsafePublic: publicHost, ...(fromEnv ? { accountSid, authToken } : {}) });
   } catch (error) {
-    throw listenFailure(error, options);
+    throw listenFailure(error, options.port, options.host);
   }
   const listening = `${options.host.includes(':') ? `[${options.host}]` : options.host}:${new URL(started.url).port}`;
   const warning = publicHost
@@ -66,13 +66,4 @@ async function emulator(ctx: CliContext, options: EmulatorCommandOptions): Promi
   await ctx.untilStopped();
   await started.close();
   return EXIT_OK;
-}
-
-/** Why the emulator could not listen, as a usage error a person can act on; anything else goes on as it is. */
-function listenFailure(error: unknown, options: EmulatorCommandOptions): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return new UsageError(`port ${options.port} is already in use: stop what runs there, or choose another with --port (0 picks a free one).`);
-  if (code === 'EACCES') return new UsageError(`port ${options.port} needs privileges this user does not have: choose one above 1023 with --port.`);
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`--host ${options.host} is not an address of this machine.`);
-  return error;
 }

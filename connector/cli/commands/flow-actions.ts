@@ -8,22 +8,34 @@ import { isPath, listTemplates, loadScenario, scenarioPath, type LoadedScenario 
 import { runScenario, type FlowEvent } from '../../flows/runner.js';
 import { validateScenario } from '../../flows/validation.js';
 import { connectionFrom } from '../connection-source.js';
+import { didYouMean } from '../did-you-mean.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { printError } from '../failure.js';
 import { printProblems } from '../problems.js';
 import { SecretMask } from '../secret-mask.js';
 
-function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
+/** The scenario a flow command names: a missing file or template is a usage error, a file that is not JSON a FlowError. */
+export function resolveScenarioArgument(ref: string, command: string): LoadedScenario {
   if (ref === '') throw new UsageError(`name a scenario file or template, for example: verify-connector flow ${command} studio-verify-subflow`);
   if (!existsSync(scenarioPath(ref))) {
-    throw new UsageError(isPath(ref) ? `no scenario file ${ref}.` : `no template "${ref}"; templates: ${listTemplates().map((t) => t.id).join(', ')}.`);
+    const templates = listTemplates().map((t) => t.id);
+    throw new UsageError(isPath(ref) ? `no scenario file ${ref}.` : `no template "${ref}".${didYouMean(ref, templates)} Templates: ${templates.join(', ')}.`);
   }
   try {
     return loadScenario(ref);
   } catch (error) {
-    if (error instanceof FlowError) throw new UsageError(error.message);
+    // A file that is there but not JSON is a problem of the file (exit 1), as in every validate command.
+    if (error instanceof FlowError && error.code !== 'invalid_scenario') throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The named scenario, refused (invalid_scenario, its problems) unless it and the scenarios it calls validate. */
+export async function validScenarioArgument(ref: string, command: string): Promise<LoadedScenario> {
+  const loaded = resolveScenarioArgument(ref, command);
+  const report = validateScenario(loaded.scenario, { connector: await loadConnector(), ...(loaded.file ? { file: loaded.file } : {}) });
+  if (!report.valid) throw new FlowError('invalid_scenario', `${ref} is not a valid scenario: fix what verify-connector flow validate ${ref} lists, then ${command} it.`, { problems: report.errors });
+  return loaded;
 }
 
 export function list(json: boolean, io: CliIo): number {
@@ -38,7 +50,16 @@ export function list(json: boolean, io: CliIo): number {
 }
 
 export async function validate(ref: string, json: boolean, io: CliIo): Promise<number> {
-  const loaded = resolveScenarioArgument(ref, 'validate');
+  let loaded: LoadedScenario;
+  try {
+    loaded = resolveScenarioArgument(ref, 'validate');
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    const report = { valid: false, errors: error.problems ?? [] };
+    if (json) io.out(JSON.stringify({ file: scenarioPath(ref), ...report }, null, 2));
+    else printProblems(io, report.errors, ref);
+    return EXIT_FAILED;
+  }
   const report = validateScenario(loaded.scenario, { connector: await loadConnector(), ...(loaded.file ? { file: loaded.file } : {}) });
   if (json) io.out(JSON.stringify({ file: loaded.file, ...report }, null, 2));
   else if (report.valid) io.out(`${ref}: the scenario is valid.`);

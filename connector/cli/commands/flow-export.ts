@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { act, jsonOption, type CliContext } from '../command-kit.js';
-import { EXIT_FAILED, EXIT_OK } from '../io.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../io.js';
 
 /** `flow export <scenario> --to n8n`: the logic is connector/n8n/flows/ (export.ts); this file declares and prints. */
 export function flowExportCommand(ctx: CliContext): Command {
@@ -22,10 +22,13 @@ export function flowExportCommand(ctx: CliContext): Command {
       act(ctx, async (ref: string, options: { out?: string; credential?: string; json?: boolean }) => {
         const { loadConnector } = await import('../../index.js');
         const { exportScenario, writeWorkflows, ExportError, EXPORT_CREDENTIAL } = await import('../../n8n/flows/export.js');
+        const { validScenarioArgument } = await import('./flow-actions.js');
         const credential = options.credential ? { id: options.credential, name: EXPORT_CREDENTIAL.name } : EXPORT_CREDENTIAL;
+        // Only a scenario that validates is exported: the exporter reads a sound one, and its problems are said by pointer.
+        const loaded = await validScenarioArgument(ref, 'export');
         let workflows;
         try {
-          workflows = exportScenario(await loadConnector(), ref, { credential });
+          workflows = exportScenario(await loadConnector(), loaded, { credential });
         } catch (error) {
           if (!(error instanceof ExportError)) throw error;
           if (options.json) io.out(JSON.stringify({ ok: false, error: { code: 'not_exportable', message: error.message, scenario: error.scenario, step: error.step, pointer: error.pointer } }, null, 2));
@@ -33,7 +36,13 @@ export function flowExportCommand(ctx: CliContext): Command {
           return EXIT_FAILED;
         }
         if (options.out) {
-          const files = writeWorkflows(workflows, options.out);
+          let files: string[];
+          try {
+            files = writeWorkflows(workflows, options.out);
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new UsageError(`--out ${options.out}: cannot write the workflows there (${code ?? 'an error'}${code === 'EEXIST' || code === 'ENOTDIR' ? ': a file is in the way' : ''}); give a folder to create or one you can write to.`);
+          }
           if (options.json) io.out(JSON.stringify({ ok: true, files }, null, 2));
           else for (const file of files) io.out(`wrote ${file}`);
         } else {

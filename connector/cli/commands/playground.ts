@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { act, connectionOption, dirOption, jsonOption, parsePort, type CliContext } from '../command-kit.js';
+import { act, connectionOption, dirOption, jsonOption, listenFailure, parsePort, type CliContext } from '../command-kit.js';
 import { readJsonObjectArgument } from '../connection-source.js';
-import { EXIT_OK } from '../io.js';
+import { EXIT_OK, UsageError } from '../io.js';
 
 interface PlaygroundCommandOptions {
   port: number;
@@ -29,8 +30,19 @@ export function playgroundCommand(ctx: CliContext): Command {
 
 async function playground(ctx: CliContext, options: PlaygroundCommandOptions): Promise<number> {
   const connection = options.connection !== undefined ? readJsonObjectArgument(options.connection, '--connection') : undefined;
+  // The page follows a connector being written (its problems shown as it changes), but it needs a folder to watch.
+  if (options.dir !== undefined && !statSync(options.dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--dir ${options.dir || "''"} is not a folder: give the connector folder, the one holding manifest.json.`);
+  }
+  // A connection that cannot sign a request is refused now (invalid_connection), not on the page's first call.
+  if (connection) (await import('../../transport/connection.js')).resolveConnection(connection);
   const { startPlayground } = await import('../../playground/server.js');
-  const started = await startPlayground({ port: options.port, ...(options.dir ? { dir: options.dir } : {}), ...(connection ? { connection } : {}) });
+  let started: Awaited<ReturnType<typeof startPlayground>>;
+  try {
+    started = await startPlayground({ port: options.port, ...(options.dir ? { dir: options.dir } : {}), ...(connection ? { connection } : {}) });
+  } catch (error) {
+    throw listenFailure(error, options.port);
+  }
   const emulatorUrl = started.target.kind === 'emulator' ? started.target.baseUrl('verify') : null;
   if (options.json) {
     ctx.io.out(JSON.stringify({ ok: true, url: started.url, target: started.target.kind, emulator: emulatorUrl }, null, 2));

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { act, connectionOption, dirOption, emulatorOption, jsonOption, type CliContext } from '../command-kit.js';
 import { connectionFrom, readJsonObjectArgument } from '../connection-source.js';
+import { didYouMean } from '../did-you-mean.js';
 import { withEmulator } from '../emulator-target.js';
 import { EXIT_OK, UsageError } from '../io.js';
 
@@ -36,7 +37,8 @@ async function run(ctx: CliContext, moduleId: string, options: RunOptions): Prom
   const { loadConnector } = await import('../../manifest/load.js');
   const connector = await loadConnector(options.dir);
   if (!connector.modules.some((m) => m.id === moduleId)) {
-    throw new UsageError(`no module "${moduleId}" in this connector; run verify-connector modules${options.dir ? ` --dir ${options.dir}` : ''} to list them.`);
+    const ids = connector.modules.map((m) => m.id);
+    throw new UsageError(`no module "${moduleId}" in this connector.${didYouMean(moduleId, ids)} Run verify-connector modules${options.dir ? ` --dir ${options.dir}` : ''} to list them.`);
   }
   const note = (text: string): void => ctx.io.err(text);
   const call = async (connection: Record<string, unknown>): Promise<number> => {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { act, jsonOption, type CliContext } from '../command-kit.js';
-import { EXIT_FAILED, EXIT_OK } from '../io.js';
+import { act, dirOption, jsonOption, type CliContext } from '../command-kit.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../io.js';
 import { printProblems } from '../problems.js';
 
 export function validateCommand(ctx: CliContext): Command {
@@ -12,9 +12,12 @@ export function validateCommand(ctx: CliContext): Command {
         'Prints each problem as file, JSON pointer, message and hint. Exit 0 when valid, 1 when not, 2 on usage errors.',
     )
     .argument('[dir]', 'the connector folder')
+    .addOption(dirOption()) // as modules, docs and run take it: `validate --dir X` is `validate X`
     .addOption(jsonOption())
     .action(
-      act(ctx, async (dir: string | undefined, options: { json?: boolean }) => {
+      act(ctx, async (folder: string | undefined, options: { dir?: string; json?: boolean }) => {
+        if (folder !== undefined && options.dir !== undefined && folder !== options.dir) throw new UsageError(`give the connector folder once: ${folder} or --dir ${options.dir}, not both.`);
+        const dir = folder ?? options.dir;
         const { validateManifest } = await import('../../manifest/validate.js');
         const report = validateManifest(dir);
         if (options.json) ctx.io.out(JSON.stringify(report, null, 2));
