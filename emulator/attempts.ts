@@ -64,6 +64,8 @@ export class AttemptStore {
   /** Oldest first (insertion order). */
   private readonly bySid = new Map<string, AttemptRecord>();
   private readonly byVerification = new Map<string, AttemptRecord[]>();
+  /** Where eviction of the oldest attempts stands (every attempt before it was removed). */
+  private oldest?: Iterator<AttemptRecord>;
 
   constructor(private readonly now: () => number) {}
 
@@ -94,11 +96,13 @@ export class AttemptStore {
     const list = this.byVerification.get(record.verificationSid);
     if (list) list.push(record);
     else this.byVerification.set(record.verificationSid, [record]);
-    if (this.bySid.size > ATTEMPT_CAPACITY) {
-      for (const oldest of this.bySid.values()) {
-        if (this.bySid.size <= ATTEMPT_CAPACITY) break;
-        this.remove(oldest);
-      }
+    while (this.bySid.size > ATTEMPT_CAPACITY) {
+      // One live iterator across calls: a fresh one would step over every entry removed before (Map deletions leave
+      // holes until V8 compacts the table), thousands per send once the store is full.
+      this.oldest ??= this.bySid.values();
+      const next = this.oldest.next();
+      if (next.done) this.oldest = undefined;
+      else this.remove(next.value);
     }
   }
 
