@@ -145,6 +145,17 @@ function checked(files: Map<string, AnySchemaObject>, report: Report): SchemaSet
           }
         }
       }
+      // A required name the object's own properties do not declare: output validation then fails on every answer
+      // (invalid_response), an input with additionalProperties false can never be given. Names matched by
+      // patternProperties or a schema for additionalProperties may be meant; those objects are left alone.
+      if (Array.isArray(node['required']) && isObject(node['properties']) && node['patternProperties'] === undefined && !isObject(node['additionalProperties'])) {
+        const declared = Object.keys(node['properties']);
+        (node['required'] as unknown[]).forEach((name, i) => {
+          if (typeof name !== 'string' || declared.includes(name)) return;
+          const guess = closest(name, declared);
+          once(pointerTo(pointer, 'required', i), `requires "${name}", which is not among the properties here`, guess ? `Did you mean "${guess}"? Otherwise declare "${name}" under properties, or remove it from required.` : `Declare "${name}" under properties, or remove it from required.`);
+        });
+      }
       const patterns: Array<[string, unknown]> = [[pointerTo(pointer, 'pattern'), node['pattern']], ...Object.keys((isObject(node['patternProperties']) ? node['patternProperties'] : {}) as object).map((key): [string, unknown] => [pointerTo(pointer, 'patternProperties', key), key])];
       for (const [at, pattern] of patterns) {
         if (typeof pattern !== 'string') continue;
