@@ -5,7 +5,9 @@
  *   twilio     import 'twilio' only
  * Each child reports the time of its work (performance.now around the import), its RSS and peak RSS, and whether
  * the `twilio` package is in the module cache. The parent also times each process from spawn to exit, and a literal
- * `node -e 0`.
+ * `node -e 0`. One more connector process runs with `--trace-opt`: a function V8 optimises during the cold start
+ * (Node's own path functions, when the loader resolves too many imports) pages in the optimising compiler, ~3.5 MB
+ * of RSS (docs/performance.md), so the table says how many there were.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -68,6 +70,8 @@ export const coldStart: Bench = {
       }
     }
     log(`  ${rounds} rounds × ${variants.length} processes`);
+    const traced = runChild(['--trace-opt', '--input-type=module', '-e', script(WORK['connector']!)]).out;
+    const optimised = [...traced.matchAll(/^\[compiling method .*?<JSFunction ([^ >]*)/gm)].map((m) => m[1] || '(anonymous)');
 
     const m = (variant: string, key: keyof ChildReport): number => median(reports[variant]!.map((r) => Number(r[key])));
     const summary = Object.fromEntries(
@@ -95,6 +99,7 @@ export const coldStart: Bench = {
       budgetRow('  RSS above bare node', fmtMb(rssOver), '≤ 10 MB', rssOver <= 10 * 1024 * 1024),
       { metric: '  peak RSS above bare node', value: fmtMb(peakOver), status: 'info' },
       budgetRow('  twilio loaded after import + load', String(ours.twilioLoaded), 'false', !ours.twilioLoaded),
+      { metric: '  functions V8 optimised during import + load', value: optimised.length === 0 ? 'none' : `${optimised.length}: ${optimised.join(', ')}`, status: 'info' },
       { metric: '  process wall time above node -e 0', value: fmtMs(ours.wallMs - nodeE0), status: 'info' },
       { metric: "import 'twilio' only", value: `${fmtMs(tw.workMs)}, ${fmtMb(tw.rss - bare.rss)} RSS above bare`, status: 'info' },
       { metric: '  ratio twilio / connector (time)', value: `${(tw.workMs / ours.workMs).toFixed(1)}×`, status: 'info' },
@@ -104,7 +109,7 @@ export const coldStart: Bench = {
       name: this.name,
       title: this.title,
       rows,
-      data: { rounds, nodeE0WallMs: round(nodeE0), ...summary, connectorRssOverBare: rssOver, connectorPeakRssOverBare: peakOver },
+      data: { rounds, nodeE0WallMs: round(nodeE0), ...summary, connectorRssOverBare: rssOver, connectorPeakRssOverBare: peakOver, optimisedDuringLoad: optimised },
     };
   },
 };
