@@ -9,6 +9,7 @@ import { pointerTo, tokensOf } from '../common/json-pointer.js';
 import { createAjv, precompiledFor, type PrecompiledValidators } from '../schema/ajv.js';
 import { PROJECT_KEYWORDS } from '../schema/keywords.js';
 import type { ConnectorFolder } from './folder.js';
+import { problemsFrom } from '../schema/problems.js';
 import { hintedProblems } from './hints.js';
 import type { Report } from './report.js';
 import { closest } from './suggest.js';
@@ -228,6 +229,24 @@ function checked(files: Map<string, AnySchemaObject>, report: Report): SchemaSet
     }
   };
   for (const file of sound) compile(file);
+
+  // A default a host fills in (a form's initial value, a Make field's default) must be a value its field accepts.
+  for (const file of validators.keys()) {
+    const id = files.get(file)!.$id as string;
+    for (const { node, pointer } of walkSchema(files.get(file), id)) {
+      if (!('default' in node) || !pointer.includes('/properties/')) continue;
+      let accepts: ValidateFunction | undefined;
+      try {
+        accepts = ajv.getSchema(`${documentId(id)}#${encodeURI(pointer)}`);
+      } catch {
+        continue; // a part that cannot stand alone (it leans on its neighbours): the whole schema was compiled
+      }
+      if (accepts && !accepts(node['default'])) {
+        const [first] = problemsFrom(accepts.errors);
+        report.add(file, pointerTo(pointer, 'default'), `is a value this field refuses: ${first ? `${first.pointer ? `${first.pointer} ` : ''}${first.message}` : 'it does not validate'}`, 'Give a default the field accepts (hosts show it as the initial value), or remove it.');
+      }
+    }
+  }
 
   return {
     files,

@@ -103,6 +103,7 @@ const cases: BrokenCase[] = [
   { what: 'an empty enum label', breakIt: (c) => c.edit(SIV, (s) => (s.properties.channel['x-enum-labels'] = { sms: '' })), file: SIV, pointer: '/properties/channel/x-enum-labels/sms', says: /at least 1 character/ },
   { what: 'an output schema requiring a field it does not declare (every answer would be invalid_response)', breakIt: (c) => c.edit('schemas/modules/list-services.output.schema.json', (s) => s.required.push('servces')), file: 'schemas/modules/list-services.output.schema.json', pointer: '/required/1', says: /Did you mean "services"\?/, only: true },
   { what: 'an input schema requiring a misspelt field', breakIt: (c) => c.edit(GSI, (s) => (s.required = ['serviceSdi'])), file: GSI, pointer: '/required/0', says: /requires "serviceSdi", which is not among the properties here.*Did you mean "serviceSid"\?/, only: true },
+  { what: 'a default its own field refuses', breakIt: (c) => c.edit('schemas/modules/list-services.input.schema.json', (s) => (s.properties.limit.default = 'lots')), file: 'schemas/modules/list-services.input.schema.json', pointer: '/properties/limit/default', says: /is a value this field refuses: must be a whole number/, only: true },
   { what: 'an output schema property that is null', breakIt: (c) => c.edit('schemas/modules/list-services.output.schema.json', (s) => (s.properties.services = null)), file: 'schemas/modules/list-services.output.schema.json', pointer: '/properties/services' },
 ];
 
