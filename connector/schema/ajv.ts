@@ -102,7 +102,6 @@ export function schemaSetDigest(files: ReadonlyArray<readonly [relativePath: str
   return hash.digest('hex');
 }
 
-
 /** A build's index with its copy of the schema files; null when there is none or it does not hold together. */
 function readIndex(dir: string): { index: PrecompiledIndex; sources: Snapshot } | null {
   const file = `${dir}/index.json`;
